@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrationProvider } from './migrations'
+import type { Database } from './schema'
+
+export interface Connection {
+  file: string
+  db: Kysely<Database>
+  sqlite: SqliteDatabase.Database
+  schemaVersion: number
+  /** Path of the backup written before migrating, when a migration ran on an existing file. */
+  backupBeforeMigration: string | null
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** Folder for the backup written before a migration; defaults to a `backups` folder beside the file. */
+  backupDir?: string
+  /** Stop at this migration (tests build an older database with it). */
+  migrateTo?: string
+  clock?: () => Date
+}
+
+/** A database that cannot be opened safely; the message says why in the operator's terms. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly code: 'newer_schema' | 'pragma_refused' | 'migration_failed',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const REQUIRED_PRAGMAS = { foreign_keys: 1, busy_timeout: 5000 } as const
+
+/** Sets the pragmas and reads each one back: a file that refuses them is not opened. */
+function applyPragmas(sqlite: SqliteDatabase.Database, inMemory: boolean): void {
+  const journal = sqlite.pragma('journal_mode = WAL', { simple: true })
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma(`busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`)
+  sqlite.pragma('synchronous = NORMAL')
+  const expectedJournal = inMemory ? 'memory' : 'wal'
+  if (journal !== expectedJournal) {
+    throw new DatabaseOpenError(
+      'pragma_refused',
+      `journal_mode is ${String(journal)}, expected ${expectedJournal}`,
+    )
+  }
+  for (const [name, expected] of Object.entries(REQUIRED_PRAGMAS)) {
+    const actual = sqlite.pragma(name, { simple: true })
+    if (actual !== expected) {
+      throw new DatabaseOpenError('pragma_refused', `${name} is ${String(actual)}, expected ${expected}`)
+    }
+  }
+}
+
+function executedMigrations(sqlite: SqliteDatabase.Database): string[] {
+  const table = sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'")
+    .get()
+  if (!table) return []
+  return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(
+    (row) => row.name,
+  )
+}
+
+function timestampForFile(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-')
+}
+
+async function backupBeforeMigrating(
+  sqlite: SqliteDatabase.Database,
+  file: string,
+  fromVersion: number,
+  options: OpenOptions,
+): Promise<string> {
+  const dir = options.backupDir ?? join(dirname(file), 'backups')
+  mkdirSync(dir, { recursive: true })
+  const now = (options.clock ?? (() => new Date()))()
+  const target = join(
+    dir,
+    `${basename(file)}.v${fromVersion}.${timestampForFile(now)}.before-migration.sqlite`,
+  )
+  await sqlite.backup(target)
+  return target
+}
+
+/**
+ * Opens (or creates) the SQLite file: pragmas checked, refused when made by a newer app, backed up and
+ * migrated when made by an older one.
+ */
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Connection> {
+  const inMemory = file === ':memory:'
+  if (!inMemory) mkdirSync(dirname(file), { recursive: true })
+  const sqlite = new SqliteDatabase(file)
+  try {
+    applyPragmas(sqlite, inMemory)
+    const executed = executedMigrations(sqlite)
+    const unknown = executed.filter((name) => !(name in MIGRATIONS))
+    if (unknown.length > 0) {
+      throw new DatabaseOpenError(
+        'newer_schema',
+        `This database was written by a newer version of Account Desk (schema ${executed.length}, this app knows ${LATEST_SCHEMA_VERSION}). Update the app to open it.`,
+      )
+    }
+    const target = options.migrateTo ?? Object.keys(MIGRATIONS).at(-1)!
+    const targetVersion = Object.keys(MIGRATIONS).indexOf(target) + 1
+    const needsMigration = executed.length < targetVersion
+    const backup =
+      needsMigration && executed.length > 0 && !inMemory
+        ? await backupBeforeMigrating(sqlite, file, executed.length, options)
+        : null
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      plugins: [new CamelCasePlugin()],
+    })
+    if (needsMigration) await migrate(db, target, backup)
+    return {
+      file,
+      db,
+      sqlite,
+      schemaVersion: Math.max(targetVersion, executed.length),
+      backupBeforeMigration: backup,
+      close: () => db.destroy(),
+    }
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+}
+
+async function migrate(db: Kysely<Database>, target: string, backup: string | null): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider })
+  const { error } = await migrator.migrateTo(target)
+  if (error) {
+    const restoreHint = backup ? ` The file as it was before is at ${backup}.` : ''
+    throw new DatabaseOpenError('migration_failed', `Migration failed: ${String(error)}.${restoreHint}`)
+  }
+}

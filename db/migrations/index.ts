@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely/migration'
+import * as foundation from './0001_foundation'
+import * as customerFiles from './0002_customer_files'
+
+/**
+ * Every migration, in order, statically imported: a folder scan breaks once the main process is
+ * bundled. Append-only once shipped: never edit or reorder a migration that has been released.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_foundation': foundation,
+  '0002_customer_files': customerFiles,
+}
+
+export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+}

@@ -1,0 +1,294 @@
+/**
+ * Input schemas of the API. Pure zod, no Node: the main process validates every IPC input with them and
+ * the renderer's forms validate with the very same schemas, so a message at a field and a refusal from
+ * the main process always agree. Messages are i18n keys under `validation.`.
+ */
+import { z } from 'zod'
+
+/** Trimmed text; blank becomes null so that "nothing entered" is stored as nothing. */
+function emptyToNull(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null
+  const trimmed = value.trim()
+  return trimmed === '' ? null : trimmed
+}
+
+export const LIMITS = {
+  code: 32,
+  name: 100,
+  shortText: 50,
+  address: 200,
+  longText: 2000,
+  products: 500,
+  maxCount: 10_000_000,
+  /** 100 billion yuan, in fen: far above any real figure, far below Number.MAX_SAFE_INTEGER. */
+  maxFen: 10_000_000_000_000,
+} as const
+
+/** Mainland mobile, landline with area code (and extension), 400/800 service numbers; optional +86. */
+export const PHONE_PATTERN = /^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4})$/
+const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
+
+export function isCalendarDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+export const requiredText = (max: number) =>
+  z.string('required').trim().min(1, 'required').max(max, 'too_long')
+export const optionalText = (max: number) =>
+  z.preprocess(emptyToNull, z.string().max(max, 'too_long').nullable())
+const optionalPhone = z.preprocess(
+  emptyToNull,
+  z.string().max(LIMITS.shortText, 'too_long').regex(PHONE_PATTERN, 'invalid_phone').nullable(),
+)
+const optionalEmail = z.preprocess(
+  emptyToNull,
+  z.string().max(LIMITS.name, 'too_long').pipe(z.email('invalid_email')).nullable(),
+)
+const optionalDate = z.preprocess(emptyToNull, z.string().refine(isCalendarDate, 'invalid_date').nullable())
+const optionalCount = z.preprocess(
+  emptyToNull,
+  z
+    .number('not_a_number')
+    .int('not_integer')
+    .min(0, 'not_negative')
+    .max(LIMITS.maxCount, 'too_large')
+    .nullable(),
+)
+const optionalFen = z.preprocess(
+  emptyToNull,
+  z
+    .number('not_a_number')
+    .int('not_integer')
+    .min(0, 'not_negative')
+    .max(LIMITS.maxFen, 'too_large')
+    .nullable(),
+)
+export const recordId = z.uuid('invalid_choice')
+const optionalRef = z.preprocess(emptyToNull, recordId.nullable())
+export const version = z.number().int().min(1)
+
+export const CUSTOMER_STATUSES = ['active', 'at_risk', 'lost'] as const
+export const CONTACT_CLASSES = ['core', 'important', 'ordinary'] as const
+export const ROLES = ['staff', 'supervisor', 'trainer'] as const
+/** Account manager levels, highest first (domain.md §1). */
+export const MANAGER_LEVELS = [
+  'chief',
+  'special',
+  'senior',
+  'senior_industry',
+  'key_account',
+  'industry',
+  'account_manager',
+  'service_rep',
+] as const
+export const LANGUAGES = ['zh-CN', 'en'] as const
+
+export const customerFieldsSchema = z.object({
+  code: requiredText(LIMITS.code).regex(CODE_PATTERN, 'invalid_code'),
+  name: requiredText(LIMITS.name),
+  industryId: optionalRef,
+  branchId: optionalRef,
+  address: optionalText(LIMITS.address),
+  tierId: optionalRef,
+  accountManagerId: optionalRef,
+  status: z.enum(CUSTOMER_STATUSES, 'invalid_choice'),
+  employees: optionalCount,
+  annualOutputFen: optionalFen,
+  leader: optionalText(LIMITS.shortText),
+  ourSubscribers: optionalCount,
+  competitorSubscribers: optionalCount,
+  monthlyRevenueFen: optionalFen,
+  fixedLines: optionalCount,
+  broadbandLines: optionalCount,
+  groupProducts: optionalText(LIMITS.products),
+  hasPbx: z.boolean(),
+  notes: optionalText(LIMITS.longText),
+})
+export type CustomerFields = z.output<typeof customerFieldsSchema>
+
+export const contactFieldsSchema = z.object({
+  name: requiredText(LIMITS.shortText),
+  position: optionalText(LIMITS.shortText),
+  phone: optionalPhone,
+  email: optionalEmail,
+  birthday: optionalDate,
+  contactClass: z.enum(CONTACT_CLASSES, 'invalid_choice'),
+  notes: optionalText(LIMITS.longText),
+})
+export type ContactFields = z.output<typeof contactFieldsSchema>
+
+/** A contact as the customer page sends it: new ones have no id; existing ones carry their version. */
+export const contactDraftSchema = contactFieldsSchema.extend({
+  id: recordId.optional(),
+  version: version.optional(),
+})
+
+/** One save of a customer file: the profile and its whole contact list, in one transaction. */
+export const customerSaveSchema = z.object({
+  id: recordId.optional(),
+  version: version.optional(),
+  fields: customerFieldsSchema,
+  contacts: z.array(contactDraftSchema).max(200, 'too_many'),
+})
+export type CustomerSave = z.input<typeof customerSaveSchema>
+
+export const recordRefSchema = z.object({ id: recordId, version })
+export const idSchema = z.object({ id: recordId })
+
+/** Columns of the customers grid that sort and filter in SQL. */
+export const CUSTOMER_TEXT_COLUMNS = ['code', 'name', 'leader', 'address', 'keyContact'] as const
+export const CUSTOMER_NUMBER_COLUMNS = [
+  'employees',
+  'monthlyRevenueFen',
+  'ourSubscribers',
+  'competitorSubscribers',
+] as const
+/** The key contact is filterable but not sortable: sorting by a per-row subquery would scan every customer. */
+export const CUSTOMER_SORT_COLUMNS = [
+  'code',
+  'name',
+  'leader',
+  'address',
+  ...CUSTOMER_NUMBER_COLUMNS,
+  'industry',
+  'branch',
+  'tier',
+  'accountManager',
+  'status',
+  'updatedAt',
+] as const
+
+const TEXT_OPERATORS = [
+  'contains',
+  'notContains',
+  'equals',
+  'notEqual',
+  'startsWith',
+  'endsWith',
+  'blank',
+  'notBlank',
+] as const
+const NUMBER_OPERATORS = [
+  'equals',
+  'notEqual',
+  'lessThan',
+  'lessThanOrEqual',
+  'greaterThan',
+  'greaterThanOrEqual',
+  'inRange',
+  'blank',
+  'notBlank',
+] as const
+
+/** AG Grid's text and number filter models (single or two conditions joined by AND/OR). */
+const textCondition = z.object({
+  filterType: z.literal('text'),
+  type: z.enum(TEXT_OPERATORS),
+  filter: z.string().max(100).nullish(),
+})
+const numberCondition = z.object({
+  filterType: z.literal('number'),
+  type: z.enum(NUMBER_OPERATORS),
+  filter: z.number().nullish(),
+  filterTo: z.number().nullish(),
+})
+const combined = <T extends z.ZodType>(condition: T, filterType: 'text' | 'number') =>
+  z.object({
+    filterType: z.literal(filterType),
+    operator: z.enum(['AND', 'OR']),
+    conditions: z.array(condition).min(1).max(2),
+  })
+export const textFilterSchema = z.union([textCondition, combined(textCondition, 'text')])
+export const numberFilterSchema = z.union([numberCondition, combined(numberCondition, 'number')])
+export type TextCondition = z.output<typeof textCondition>
+export type NumberCondition = z.output<typeof numberCondition>
+
+export const customerListSchema = z
+  .object({
+    startRow: z.number().int().min(0),
+    endRow: z.number().int().min(1),
+    sort: z
+      .array(z.object({ colId: z.enum(CUSTOMER_SORT_COLUMNS), sort: z.enum(['asc', 'desc']) }))
+      .max(5)
+      .default([]),
+    textFilters: z.partialRecord(z.enum(CUSTOMER_TEXT_COLUMNS), textFilterSchema).default({}),
+    numberFilters: z.partialRecord(z.enum(CUSTOMER_NUMBER_COLUMNS), numberFilterSchema).default({}),
+    quickSearch: z.string().trim().max(100).default(''),
+    tierIds: z.array(recordId).max(50).default([]),
+    branchIds: z.array(recordId).max(200).default([]),
+    industryIds: z.array(recordId).max(200).default([]),
+    accountManagerIds: z.array(recordId).max(500).default([]),
+    statuses: z.array(z.enum(CUSTOMER_STATUSES)).max(3).default([]),
+    deleted: z.enum(['exclude', 'only']).default('exclude'),
+  })
+  .refine((q) => q.endRow > q.startRow && q.endRow - q.startRow <= 1000, {
+    message: 'page_size',
+    path: ['endRow'],
+  })
+export type CustomerListQuery = z.input<typeof customerListSchema>
+export type CustomerListFilter = z.output<typeof customerListSchema>
+
+export const signInSchema = z.object({
+  operatorId: recordId,
+  password: z.string().max(200).optional(),
+})
+
+export const PASSWORD_MIN = 8
+const operatorFields = z.object({
+  name: requiredText(LIMITS.shortText),
+  level: z.enum(MANAGER_LEVELS, 'invalid_choice'),
+  branchId: optionalRef,
+  phone: optionalPhone,
+  role: z.enum(ROLES, 'invalid_choice'),
+  /** Required for a supervisor, ignored for the other roles. */
+  password: z.preprocess(
+    emptyToNull,
+    z.string().min(PASSWORD_MIN, 'password_too_short').max(200, 'too_long').nullable(),
+  ),
+})
+export const operatorSaveSchema = operatorFields
+  .extend({ id: recordId.optional(), version: version.optional() })
+  .refine((o) => o.role !== 'supervisor' || o.id !== undefined || o.password !== null, {
+    message: 'password_required',
+    path: ['password'],
+  })
+export type OperatorSave = z.input<typeof operatorSaveSchema>
+
+export const prefsSchema = z.object({
+  language: z.enum(LANGUAGES).optional(),
+  hiddenCustomerColumns: z.array(z.string().max(40)).max(40).optional(),
+})
+
+export const tierSchemeSchema = z.object({ scheme: z.string().trim().min(1).max(20) })
+export const tierSaveSchema = z.object({
+  id: recordId.optional(),
+  version: version.optional(),
+  scheme: z.string().trim().min(1, 'required').max(20, 'too_long'),
+  code: requiredText(10),
+  labelZh: requiredText(LIMITS.shortText),
+  labelEn: requiredText(LIMITS.shortText),
+  rank: z.number('not_a_number').int('not_integer').min(1, 'not_positive').max(99, 'too_large'),
+})
+export type TierSave = z.input<typeof tierSaveSchema>
+
+export const LOOKUP_KINDS = ['industry', 'branch'] as const
+export const lookupSaveSchema = z.object({
+  kind: z.enum(LOOKUP_KINDS),
+  id: recordId.optional(),
+  version: version.optional(),
+  code: requiredText(LIMITS.code).regex(CODE_PATTERN, 'invalid_code'),
+  nameZh: requiredText(LIMITS.shortText),
+  nameEn: requiredText(LIMITS.shortText),
+  sortOrder: z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(9999, 'too_large'),
+})
+export type LookupSave = z.input<typeof lookupSaveSchema>
+export const lookupDeleteSchema = recordRefSchema.extend({ kind: z.enum(LOOKUP_KINDS) })
+
+/** Parsed inputs, as the services receive them. */
+export type CustomerSaveInput = z.output<typeof customerSaveSchema>
+export type OperatorInput = z.output<typeof operatorSaveSchema>
+export type TierInput = z.output<typeof tierSaveSchema>
+export type LookupInput = z.output<typeof lookupSaveSchema>

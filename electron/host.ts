@@ -1,0 +1,184 @@
+/**
+ * The app's state in the main process: which database file is open (the operator's own or the demo),
+ * who is working, and the operator's preferences. Every transport (Electron IPC, the Playwright binding,
+ * the command line) talks to one of these through `dispatch`.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { dirname, join } from 'node:path'
+import { openDatabase, type Connection } from '../db/connection'
+import { writeDemoData } from '../db/seed/demo'
+import type { Access, AppInfo, Language, Operator, Prefs } from './api/contract'
+import { AppError } from './api/errors'
+import type { Actor, ServiceContext } from './services/context'
+import { getOperator } from './services/session/operators'
+
+export interface HostOptions {
+  userDataDir: string
+  /** The OS locale (Electron's app.getLocale()), for the default language. */
+  systemLocale: string
+  appVersion: string
+  /** A fixed actor (the command line); the app's window signs operators in instead. */
+  actor?: Actor
+  now?: () => Date
+}
+
+interface StoredPrefs {
+  language?: Language
+  hiddenCustomerColumns?: string[]
+  /** Last operator per database file, so staff are not asked again at every start. */
+  lastOperator?: Record<string, string>
+}
+
+/** Sign-in and registration run before anyone is signed in; their audit rows say so. */
+const SIGN_IN_ACTOR: Actor = { id: null, name: 'sign-in screen', role: 'staff' }
+
+export function languageFromLocale(locale: string): Language {
+  return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
+}
+
+export class AppHost {
+  private connection: Connection | null = null
+  private demo = false
+  private operator: Operator | null = null
+  readonly hostName = hostname()
+  readonly now: () => Date
+
+  constructor(readonly options: HostOptions) {
+    this.now = options.now ?? (() => new Date())
+  }
+
+  get defaultDatabaseFile(): string {
+    return join(this.options.userDataDir, 'account-desk.sqlite')
+  }
+
+  get demoDatabaseFile(): string {
+    return join(this.options.userDataDir, 'demo', 'account-desk-demo.sqlite')
+  }
+
+  get isDemo(): boolean {
+    return this.demo
+  }
+
+  private get db(): Connection {
+    if (!this.connection) throw new AppError('database', 'No database is open.')
+    return this.connection
+  }
+
+  info(): AppInfo {
+    return {
+      databaseFile: this.db.file,
+      isDemo: this.demo,
+      schemaVersion: this.db.schemaVersion,
+      appVersion: this.options.appVersion,
+      hostName: this.hostName,
+    }
+  }
+
+  async open(file: string, demo = false): Promise<AppInfo> {
+    const next = await openDatabase(file)
+    await this.close()
+    this.connection = next
+    this.demo = demo
+    this.operator = null
+    await this.resumeLastOperator()
+    return this.info()
+  }
+
+  openDefault(): Promise<AppInfo> {
+    return this.open(this.defaultDatabaseFile)
+  }
+
+  /** A fresh demo database from the fixed seed, in its own file: the operator's real file is never touched. */
+  async openDemo(): Promise<AppInfo> {
+    const file = this.demoDatabaseFile
+    await this.close()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+    const connection = await openDatabase(file)
+    await writeDemoData(connection.db, { now: this.now() })
+    await connection.close()
+    return this.open(file, true)
+  }
+
+  async close(): Promise<void> {
+    await this.connection?.close()
+    this.connection = null
+  }
+
+  /** The service context for a call needing `access`; refuses it when the caller may not. */
+  authorize(access: Access): ServiceContext {
+    const actor = this.actor()
+    if (access !== 'public') {
+      if (!actor) throw new AppError('not_signed_in', 'Choose who is working first.')
+      if (access === 'supervisor' && actor.role !== 'supervisor') {
+        throw new AppError('supervisor_only', 'Only a supervisor can do this.')
+      }
+      if (access === 'write' && actor.role === 'trainer' && !this.demo) {
+        throw new AppError('trainer_read_only', 'Trainers change sample data only: open the demo database.')
+      }
+    }
+    return { db: this.db.db, actor: actor ?? SIGN_IN_ACTOR, host: this.hostName, now: this.now }
+  }
+
+  private actor(): Actor | null {
+    if (this.options.actor) return this.options.actor
+    return this.operator && { id: this.operator.id, name: this.operator.name, role: this.operator.role }
+  }
+
+  currentOperator(): Operator | null {
+    return this.operator
+  }
+
+  setOperator(operator: Operator | null): void {
+    this.operator = operator
+    const lastOperator = { ...this.readPrefs().lastOperator }
+    if (operator) lastOperator[this.db.file] = operator.id
+    else delete lastOperator[this.db.file]
+    this.writePrefs({ ...this.readPrefs(), lastOperator })
+  }
+
+  /** Staff and trainers carry on as the last operator; a supervisor gives the password at each start. */
+  private async resumeLastOperator(): Promise<void> {
+    const id = this.readPrefs().lastOperator?.[this.db.file]
+    if (!id) return
+    const row = await this.db.db
+      .selectFrom('accountManager')
+      .select(['id', 'role'])
+      .where('id', '=', id)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst()
+    if (!row || row.role === 'supervisor') return
+    this.operator = await getOperator(this.authorize('public'), id)
+  }
+
+  private get prefsFile(): string {
+    return join(this.options.userDataDir, 'preferences.json')
+  }
+
+  private readPrefs(): StoredPrefs {
+    if (!existsSync(this.prefsFile)) return {}
+    try {
+      return JSON.parse(readFileSync(this.prefsFile, 'utf8')) as StoredPrefs
+    } catch {
+      return {} // A damaged preferences file only costs the operator their preferences.
+    }
+  }
+
+  private writePrefs(prefs: StoredPrefs): void {
+    mkdirSync(dirname(this.prefsFile), { recursive: true })
+    writeFileSync(this.prefsFile, JSON.stringify(prefs, null, 2))
+  }
+
+  prefs(): Prefs {
+    const stored = this.readPrefs()
+    return {
+      language: stored.language ?? languageFromLocale(this.options.systemLocale),
+      hiddenCustomerColumns: stored.hiddenCustomerColumns ?? [],
+    }
+  }
+
+  setPrefs(change: Partial<Prefs>): Prefs {
+    this.writePrefs({ ...this.readPrefs(), ...change })
+    return this.prefs()
+  }
+}

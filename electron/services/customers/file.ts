@@ -1,0 +1,187 @@
+/**
+ * A customer file (客户档案): the profile and its key contacts, read and saved as one unit.
+ * A save is one transaction: profile, every contact added, changed or removed, and their audit rows.
+ */
+import type { Contact, Customer } from '../../../db/schema'
+import type { AuditEntry, ContactRecord, CustomerFile, CustomerRecord } from '../../api/contract'
+import { AppError, fieldError } from '../../api/errors'
+import type { ContactFields, CustomerFields, CustomerSaveInput } from '../../api/schemas'
+import type { ServiceContext } from '../context'
+import { findRow, inTransaction, insertRecord, restore, softDelete, updateRecord } from '../records'
+
+type ContactDraft = CustomerSaveInput['contacts'][number]
+
+function toCustomerRecord(row: Customer): CustomerRecord {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { searchText, hasPbx, ...rest } = row
+  return { ...rest, hasPbx: hasPbx === 1 }
+}
+
+function toContactRecord(row: Contact): ContactRecord {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { customerId, createdAt, updatedAt, deletedAt, ...rest } = row
+  return rest
+}
+
+/** What quick search matches: code, name, contact names and phones (also with the dashes taken out). */
+export function searchText(
+  fields: Pick<CustomerFields, 'code' | 'name'>,
+  contacts: { name: string; phone?: string | null | undefined }[],
+): string {
+  const parts = [fields.code, fields.name]
+  for (const contact of contacts) {
+    parts.push(contact.name)
+    if (contact.phone) parts.push(contact.phone, contact.phone.replace(/\D/g, ''))
+  }
+  return parts.join(' ').toLowerCase()
+}
+
+export async function getCustomerFile(ctx: ServiceContext, id: string): Promise<CustomerFile> {
+  const customer = await ctx.db.selectFrom('customer').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!customer)
+    throw new AppError('not_found', `No customer with id ${id}.`, { params: { table: 'customer' } })
+  const contacts = await ctx.db
+    .selectFrom('contact')
+    .selectAll()
+    .where('customerId', '=', id)
+    .where('deletedAt', 'is', null)
+    .orderBy('createdAt')
+    .execute()
+  return { customer: toCustomerRecord(customer), contacts: contacts.map(toContactRecord) }
+}
+
+async function assertCodeFree(ctx: ServiceContext, code: string, ownId: string | undefined): Promise<void> {
+  const holder = await ctx.db
+    .selectFrom('customer')
+    .select(['id', 'name', 'deletedAt'])
+    .where('code', '=', code)
+    .executeTakeFirst()
+  if (!holder || holder.id === ownId) return
+  throw fieldError('fields.code', holder.deletedAt ? 'code_taken_deleted' : 'code_taken', {
+    name: holder.name,
+  })
+}
+
+/** Checks the references a form sends: a list entry or manager that is gone must not be linked. */
+async function assertReferences(ctx: ServiceContext, fields: CustomerFields): Promise<void> {
+  const refs = [
+    ['industryId', 'industry', fields.industryId],
+    ['branchId', 'branch', fields.branchId],
+    ['tierId', 'tier', fields.tierId],
+    ['accountManagerId', 'accountManager', fields.accountManagerId],
+  ] as const
+  for (const [path, table, id] of refs) {
+    if (!id) continue
+    const row = await findRow(ctx, table, id)
+    if (!row || row.deletedAt) throw fieldError(`fields.${path}`, 'invalid_choice')
+  }
+}
+
+function customerColumns(fields: CustomerFields, contacts: ContactFields[]) {
+  return { ...fields, hasPbx: fields.hasPbx ? 1 : 0, searchText: searchText(fields, contacts) }
+}
+
+async function saveContacts(ctx: ServiceContext, customerId: string, drafts: ContactDraft[]): Promise<void> {
+  const existing = await ctx.db
+    .selectFrom('contact')
+    .select(['id', 'version'])
+    .where('customerId', '=', customerId)
+    .where('deletedAt', 'is', null)
+    .execute()
+  const kept = new Set(drafts.map((draft) => draft.id).filter(Boolean))
+  for (const gone of existing.filter((row) => !kept.has(row.id))) {
+    await softDelete(ctx, 'contact', gone.id, gone.version)
+  }
+  for (const [index, draft] of drafts.entries()) {
+    const { id, version, ...fields } = draft
+    if (!id) {
+      await insertRecord(ctx, 'contact', { ...fields, customerId })
+      continue
+    }
+    if (!existing.some((row) => row.id === id)) throw fieldError(`contacts.${index}`, 'contact_not_in_file')
+    await updateRecord(ctx, 'contact', id, version ?? 0, fields)
+  }
+}
+
+export async function saveCustomerFile(ctx: ServiceContext, input: CustomerSaveInput): Promise<CustomerFile> {
+  return inTransaction(ctx, async (tx) => {
+    await assertCodeFree(tx, input.fields.code, input.id)
+    await assertReferences(tx, input.fields)
+    const columns = customerColumns(input.fields, input.contacts)
+    let id = input.id
+    if (id) {
+      const current = await findRow(tx, 'customer', id)
+      if (current?.deletedAt) throw new AppError('not_found', 'This customer is deleted; restore it first.')
+      await updateRecord(tx, 'customer', id, input.version ?? 0, columns)
+    } else {
+      id = (await insertRecord(tx, 'customer', columns)).id
+    }
+    await saveContacts(tx, id, input.contacts)
+    return getCustomerFile(tx, id)
+  })
+}
+
+export async function deleteCustomer(
+  ctx: ServiceContext,
+  id: string,
+  version: number,
+): Promise<CustomerFile> {
+  return inTransaction(ctx, async (tx) => {
+    await softDelete(tx, 'customer', id, version)
+    return getCustomerFile(tx, id)
+  })
+}
+
+export async function restoreCustomer(
+  ctx: ServiceContext,
+  id: string,
+  version: number,
+): Promise<CustomerFile> {
+  return inTransaction(ctx, async (tx) => {
+    await restore(tx, 'customer', id, version)
+    return getCustomerFile(tx, id)
+  })
+}
+
+function parseJson(text: string | null): Record<string, unknown> {
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {}
+}
+
+/** Fields whose value differs between the two audit snapshots (bookkeeping columns left out). */
+function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): AuditEntry['changes'] {
+  const ignored = new Set(['id', 'version', 'createdAt', 'updatedAt', 'customerId'])
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  return [...keys]
+    .filter((key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
+}
+
+/** The customer's audit trail, its contacts' included, newest first. */
+export async function customerHistory(ctx: ServiceContext, id: string): Promise<AuditEntry[]> {
+  const contactIds = ctx.db.selectFrom('contact').select('id').where('customerId', '=', id)
+  const rows = await ctx.db
+    .selectFrom('auditLog')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('tableName', '=', 'customer'), eb('rowId', '=', id)]),
+        eb.and([eb('tableName', '=', 'contact'), eb('rowId', 'in', contactIds)]),
+      ]),
+    )
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    operatorName: row.operatorName,
+    host: row.host,
+    tableName: row.tableName,
+    rowId: row.rowId,
+    action: row.action,
+    changes: changedFields(parseJson(row.beforeJson), parseJson(row.afterJson)),
+  }))
+}

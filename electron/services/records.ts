@@ -1,0 +1,161 @@
+/**
+ * What every change shares: one transaction, an audit row, optimistic-lock versions and soft delete.
+ * Services call these rather than repeating them, so no change can skip its audit row.
+ */
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import { newId } from '../../db/ids'
+import { AppError } from '../api/errors'
+import type { ServiceContext } from './context'
+
+export type VersionedTable = 'customer' | 'contact' | 'accountManager' | 'tier' | 'industry' | 'branch'
+type Row = Record<string, unknown> & { id: string; version: number; deletedAt: string | null }
+
+/** Columns never copied into audit rows: derived (search text) or secret (password hash). */
+const NOT_AUDITED = new Set(['searchText', 'passwordHash'])
+
+export function nowIso(ctx: ServiceContext): string {
+  return ctx.now().toISOString()
+}
+
+export async function inTransaction<T>(
+  ctx: ServiceContext,
+  work: (tx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }))
+}
+
+function auditable(row: Record<string, unknown> | null): string | null {
+  if (!row) return null
+  return JSON.stringify(Object.fromEntries(Object.entries(row).filter(([key]) => !NOT_AUDITED.has(key))))
+}
+
+export async function writeAudit(
+  ctx: ServiceContext,
+  tableName: VersionedTable,
+  action: 'create' | 'update' | 'delete' | 'restore',
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> & { id: string },
+): Promise<void> {
+  await ctx.db
+    .insertInto('auditLog')
+    .values({
+      id: newId(),
+      at: nowIso(ctx),
+      operatorId: ctx.actor.id,
+      operatorName: ctx.actor.name,
+      host: ctx.host,
+      tableName,
+      rowId: after.id,
+      action,
+      beforeJson: auditable(before),
+      afterJson: auditable(after),
+    })
+    .execute()
+}
+
+// The helpers below work on any versioned table; Kysely cannot type a table chosen at run time.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function anyTable(ctx: ServiceContext): Kysely<any> {
+  return ctx.db as unknown as Kysely<Database & Record<string, Row>>
+}
+
+export async function findRow(
+  ctx: ServiceContext,
+  table: VersionedTable,
+  id: string,
+): Promise<Row | undefined> {
+  return (await anyTable(ctx).selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as
+    Row | undefined
+}
+
+/** Refuses an edit made against an older version of the row, naming who changed it since and when. */
+async function staleEdit(ctx: ServiceContext, table: VersionedTable, id: string): Promise<AppError> {
+  const last = await ctx.db
+    .selectFrom('auditLog')
+    .select(['operatorName', 'at'])
+    .where('tableName', '=', table)
+    .where('rowId', '=', id)
+    .orderBy('at', 'desc')
+    .executeTakeFirst()
+  return new AppError(
+    'stale_edit',
+    `This record was changed by ${last?.operatorName ?? 'someone else'} at ${last?.at ?? 'an unknown time'} after you opened it. Reload it, then make your change again.`,
+    { params: { operator: last?.operatorName ?? '?', at: last?.at ?? '' } },
+  )
+}
+
+/** Loads a row for a change, checking that it exists and that the caller saw its latest version. */
+export async function loadForChange(
+  ctx: ServiceContext,
+  table: VersionedTable,
+  id: string,
+  expectedVersion: number,
+): Promise<Row> {
+  const row = await findRow(ctx, table, id)
+  if (!row) throw new AppError('not_found', `No ${table} with id ${id}.`, { params: { table } })
+  if (row.version !== expectedVersion) throw await staleEdit(ctx, table, id)
+  return row
+}
+
+/** Inserts a new record with its id, stamps and audit row; returns the stored row. */
+export async function insertRecord(
+  ctx: ServiceContext,
+  table: VersionedTable,
+  values: Record<string, unknown>,
+): Promise<Row> {
+  const at = nowIso(ctx)
+  const id = (values.id as string | undefined) ?? newId()
+  await anyTable(ctx)
+    .insertInto(table)
+    .values({ ...values, id, version: 1, createdAt: at, updatedAt: at, deletedAt: null })
+    .execute()
+  const row = (await findRow(ctx, table, id))!
+  await writeAudit(ctx, table, 'create', null, row)
+  return row
+}
+
+/**
+ * Applies a change to a row the caller saw at `expectedVersion`; the version check is part of the
+ * UPDATE itself, so two windows saving at once cannot both win. Unchanged rows are left alone.
+ */
+export async function updateRecord(
+  ctx: ServiceContext,
+  table: VersionedTable,
+  id: string,
+  expectedVersion: number,
+  patch: Record<string, unknown>,
+  action: 'update' | 'delete' | 'restore' = 'update',
+): Promise<Row> {
+  const before = await loadForChange(ctx, table, id, expectedVersion)
+  const changed = Object.entries(patch).some(([key, value]) => before[key] !== value)
+  if (!changed) return before
+  const result = await anyTable(ctx)
+    .updateTable(table)
+    .set({ ...patch, version: expectedVersion + 1, updatedAt: nowIso(ctx) })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) !== 1) throw await staleEdit(ctx, table, id)
+  const after = (await findRow(ctx, table, id))!
+  await writeAudit(ctx, table, action, before, after)
+  return after
+}
+
+export function softDelete(
+  ctx: ServiceContext,
+  table: VersionedTable,
+  id: string,
+  version: number,
+): Promise<Row> {
+  return updateRecord(ctx, table, id, version, { deletedAt: nowIso(ctx) }, 'delete')
+}
+
+export function restore(
+  ctx: ServiceContext,
+  table: VersionedTable,
+  id: string,
+  version: number,
+): Promise<Row> {
+  return updateRecord(ctx, table, id, version, { deletedAt: null }, 'restore')
+}

@@ -1,0 +1,123 @@
+/**
+ * Operators: the account managers and other staff who work in the app. Who is working is recorded in
+ * every audit row; a supervisor's role is protected by a password kept as a salted scrypt hash.
+ */
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+import type { Operator } from '../../api/contract'
+import { AppError, fieldError } from '../../api/errors'
+import type { OperatorInput } from '../../api/schemas'
+import type { ServiceContext } from '../context'
+import { findRow, inTransaction, insertRecord, updateRecord } from '../records'
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 } as const
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16)
+  const hash = scryptSync(password, salt, SCRYPT.keyLength, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p })
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$')
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, n, r, p, salt, hash] = stored.split('$')
+  if (scheme !== 'scrypt' || !salt || !hash) return false
+  const expected = Buffer.from(hash, 'base64')
+  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  })
+  return timingSafeEqual(expected, actual)
+}
+
+function operatorQuery(ctx: ServiceContext) {
+  return ctx.db
+    .selectFrom('accountManager as m')
+    .leftJoin('branch as b', 'b.id', 'm.branchId')
+    .select([
+      'm.id',
+      'm.name',
+      'm.level',
+      'm.role',
+      'm.branchId',
+      'b.nameZh as branch',
+      'm.phone',
+      'm.version',
+    ])
+    .where('m.deletedAt', 'is', null)
+}
+
+export async function listOperators(ctx: ServiceContext): Promise<Operator[]> {
+  const rows = await operatorQuery(ctx).orderBy('m.name').execute()
+  return rows as Operator[]
+}
+
+export async function getOperator(ctx: ServiceContext, id: string): Promise<Operator> {
+  const row = await operatorQuery(ctx).where('m.id', '=', id).executeTakeFirst()
+  if (!row) throw new AppError('not_found', 'No such operator.', { params: { table: 'accountManager' } })
+  return row as Operator
+}
+
+/** Checks who is signing in; a supervisor must give the password. */
+export async function signIn(
+  ctx: ServiceContext,
+  operatorId: string,
+  password: string | undefined,
+): Promise<Operator> {
+  const row = await findRow(ctx, 'accountManager', operatorId)
+  if (!row || row.deletedAt)
+    throw new AppError('not_found', 'No such operator.', { params: { table: 'accountManager' } })
+  if (row.role === 'supervisor') {
+    const hash = row.passwordHash as string | null
+    if (!password || !hash || !verifyPassword(password, hash)) {
+      throw new AppError('wrong_password', 'The supervisor password is not right.', {
+        fields: [{ path: 'password', message: 'wrong_password' }],
+      })
+    }
+  }
+  return getOperator(ctx, operatorId)
+}
+
+async function supervisorExists(ctx: ServiceContext): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('accountManager')
+    .select('id')
+    .where('role', '=', 'supervisor')
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Someone adds themselves on the sign-in screen. Staff and trainers may; a supervisor only when the
+ * database has none yet (the first one sets up the office), otherwise a supervisor must add them.
+ */
+export async function registerOperator(ctx: ServiceContext, input: OperatorInput): Promise<Operator> {
+  if (input.id) throw new AppError('supervisor_only', 'Only a supervisor can change an existing operator.')
+  if (input.role === 'supervisor' && (await supervisorExists(ctx))) {
+    throw new AppError('supervisor_only', 'Only a supervisor can add another supervisor.', {
+      fields: [{ path: 'role', message: 'supervisor_needed' }],
+    })
+  }
+  return saveOperator(ctx, input)
+}
+
+export async function saveOperator(ctx: ServiceContext, input: OperatorInput): Promise<Operator> {
+  const { id, version, password, ...fields } = input
+  const values = {
+    ...fields,
+    // Only supervisors carry a password; a change of role away from supervisor drops it.
+    ...(fields.role !== 'supervisor'
+      ? { passwordHash: null }
+      : password
+        ? { passwordHash: hashPassword(password) }
+        : {}),
+  }
+  const saved = await inTransaction(ctx, async (tx) => {
+    if (!id) return insertRecord(tx, 'accountManager', values)
+    const current = await findRow(tx, 'accountManager', id)
+    if (fields.role === 'supervisor' && !password && !current?.passwordHash)
+      throw fieldError('password', 'password_required')
+    return updateRecord(tx, 'accountManager', id, version ?? 0, values)
+  })
+  return getOperator(ctx, saved.id)
+}
