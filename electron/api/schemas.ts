@@ -35,39 +35,30 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
 }
 
+/** An optional field: missing, blank or null all arrive as null. */
+function blankable<T extends z.ZodType>(inner: T) {
+  return z
+    .preprocess(emptyToNull, inner.nullable())
+    .optional()
+    .transform((value) => value ?? null)
+}
+
 export const requiredText = (max: number) =>
   z.string('required').trim().min(1, 'required').max(max, 'too_long')
-export const optionalText = (max: number) =>
-  z.preprocess(emptyToNull, z.string().max(max, 'too_long').nullable())
-const optionalPhone = z.preprocess(
-  emptyToNull,
-  z.string().max(LIMITS.shortText, 'too_long').regex(PHONE_PATTERN, 'invalid_phone').nullable(),
+export const optionalText = (max: number) => blankable(z.string().max(max, 'too_long'))
+const optionalPhone = blankable(
+  z.string().max(LIMITS.shortText, 'too_long').regex(PHONE_PATTERN, 'invalid_phone'),
 )
-const optionalEmail = z.preprocess(
-  emptyToNull,
-  z.string().max(LIMITS.name, 'too_long').pipe(z.email('invalid_email')).nullable(),
+const optionalEmail = blankable(z.string().max(LIMITS.name, 'too_long').pipe(z.email('invalid_email')))
+const optionalDate = blankable(z.string().refine(isCalendarDate, 'invalid_date'))
+const optionalCount = blankable(
+  z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(LIMITS.maxCount, 'too_large'),
 )
-const optionalDate = z.preprocess(emptyToNull, z.string().refine(isCalendarDate, 'invalid_date').nullable())
-const optionalCount = z.preprocess(
-  emptyToNull,
-  z
-    .number('not_a_number')
-    .int('not_integer')
-    .min(0, 'not_negative')
-    .max(LIMITS.maxCount, 'too_large')
-    .nullable(),
-)
-const optionalFen = z.preprocess(
-  emptyToNull,
-  z
-    .number('not_a_number')
-    .int('not_integer')
-    .min(0, 'not_negative')
-    .max(LIMITS.maxFen, 'too_large')
-    .nullable(),
+const optionalFen = blankable(
+  z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(LIMITS.maxFen, 'too_large'),
 )
 export const recordId = z.uuid('invalid_choice')
-const optionalRef = z.preprocess(emptyToNull, recordId.nullable())
+const optionalRef = blankable(recordId)
 export const version = z.number().int().min(1)
 
 export const CUSTOMER_STATUSES = ['active', 'at_risk', 'lost'] as const
@@ -244,10 +235,7 @@ const operatorFields = z.object({
   phone: optionalPhone,
   role: z.enum(ROLES, 'invalid_choice'),
   /** Required for a supervisor, ignored for the other roles. */
-  password: z.preprocess(
-    emptyToNull,
-    z.string().min(PASSWORD_MIN, 'password_too_short').max(200, 'too_long').nullable(),
-  ),
+  password: blankable(z.string().min(PASSWORD_MIN, 'password_too_short').max(200, 'too_long')),
 })
 export const operatorSaveSchema = operatorFields
   .extend({ id: recordId.optional(), version: version.optional() })

@@ -28,7 +28,7 @@ export async function call<C extends Channel>(
 }
 
 /** Calls a channel that must be refused, returning the refusal. */
-export async function refusal(host: AppHost, channel: Channel, input?: unknown): Promise<ApiErrorData> {
+export async function refusal(host: AppHost, channel: string, input?: unknown): Promise<ApiErrorData> {
   const result = await dispatch(host, channel, input)
   if (result.ok)
     throw new Error(`${channel} was expected to fail but returned ${JSON.stringify(result.value)}`)
