@@ -21,21 +21,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: ['electron', 'better-sqlite3', 'kysely'].map((name) => ({
+            name,
+            message: 'The renderer has no Node access.',
+          })),
           patterns: [
+            { regex: '^node:', message: 'The renderer has no Node access.' },
             {
-              group: ['node:*', 'electron', 'better-sqlite3', 'kysely'],
-              message: 'The renderer has no Node access.',
-            },
-            {
-              group: [
-                '**/electron/*',
-                '**/electron/services/**',
-                '**/electron/host*',
-                '**/db/**',
-                '!**/electron/api',
-              ],
+              regex: '(^|/)electron/(?!api/(contract|schemas|errors)$)',
               message: 'Import only the API contract (electron/api/contract, schemas, errors).',
             },
+            { regex: '(^|/)db/', message: 'The renderer reaches the database through the API only.' },
           ],
         },
       ],

@@ -202,7 +202,8 @@ export const contract = {
   'database.openDemo': channel(none, 'public').returns<AppInfo>(),
   'database.openDefault': channel(none, 'public').returns<AppInfo>(),
 
-  'lookups.get': channel(none, 'read').returns<Lookups>(),
+  // Public: the sign-in screen offers branches to a new operator; the lists hold nothing secret.
+  'lookups.get': channel(none, 'public').returns<Lookups>(),
   'settings.setTierScheme': channel(tierSchemeSchema, 'supervisor').returns<Lookups>(),
   'settings.saveTier': channel(tierSaveSchema, 'supervisor').returns<Lookups>(),
   'settings.saveLookup': channel(lookupSaveSchema, 'supervisor').returns<Lookups>(),

@@ -63,7 +63,7 @@ export function isAppUrl(url: string, appUrl: string): boolean {
     const target = new URL(url)
     const app = new URL(appUrl)
     if (target.protocol !== app.protocol) return false
-    if (target.protocol === APP_PROTOCOL) return target.pathname === app.pathname
+    if (target.protocol === APP_PROTOCOL) return target.host === app.host && target.pathname === app.pathname
     return target.origin === app.origin
   } catch {
     return false

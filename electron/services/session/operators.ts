@@ -17,14 +17,22 @@ export function hashPassword(password: string): string {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$')
 }
 
+/**
+ * Checks a password against a stored hash. Only hashes of exactly the form hashPassword writes are
+ * accepted: a damaged or hand-edited hash (wrong parameters, a short or empty key) refuses every
+ * password rather than comparing a few bytes, or none.
+ */
 export function verifyPassword(password: string, stored: string): boolean {
-  const [scheme, n, r, p, salt, hash] = stored.split('$')
-  if (scheme !== 'scrypt' || !salt || !hash) return false
+  const [scheme, n, r, p, salt, hash, ...rest] = stored.split('$')
+  const params = [Number(n), Number(r), Number(p)]
+  if (scheme !== 'scrypt' || rest.length > 0 || !salt || !hash) return false
+  if (params.join() !== [SCRYPT.N, SCRYPT.r, SCRYPT.p].join()) return false
   const expected = Buffer.from(hash, 'base64')
-  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
+  if (expected.length !== SCRYPT.keyLength || expected.toString('base64') !== hash) return false
+  const actual = scryptSync(password, Buffer.from(salt, 'base64'), SCRYPT.keyLength, {
+    N: SCRYPT.N,
+    r: SCRYPT.r,
+    p: SCRYPT.p,
   })
   return timingSafeEqual(expected, actual)
 }

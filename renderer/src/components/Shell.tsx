@@ -1,0 +1,90 @@
+/** The signed-in app: navigation for the areas, the operator and database switches, the current page. */
+import { DatabaseOutlined, LogoutOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons'
+import { App, Button, Layout, Menu, Space, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { call } from '../api'
+import { errorMessage } from '../errors'
+import { CustomerPage } from '../pages/customers/CustomerPage'
+import { CustomersPage } from '../pages/customers/CustomersPage'
+import { SettingsPage } from '../pages/settings/SettingsPage'
+import { navigate, useRoute, type Route } from '../router'
+import { useSession } from '../session'
+
+function Page({ route }: { route: Route }) {
+  if (route.page === 'customer') return <CustomerPage key={route.id ?? 'new'} id={route.id} />
+  if (route.page === 'settings') return <SettingsPage />
+  return <CustomersPage />
+}
+
+export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void> }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const { info, operator } = useSession()
+  const route = useRoute()
+  const area = route.page === 'customer' ? 'customers' : route.page
+
+  const run = (work: () => Promise<unknown>) => async () => {
+    try {
+      await work()
+      navigate({ page: 'customers' })
+      await onSessionChange()
+    } catch (error) {
+      void message.error(errorMessage(t, error))
+    }
+  }
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          paddingInline: 16,
+          background: info.isDemo ? '#873800' : '#0d3b70',
+        }}
+      >
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+          {t('app.title')}
+        </Typography.Title>
+        <div style={{ flex: 1 }} />
+        <Space>
+          <span style={{ color: '#fff' }} data-testid="current-operator">
+            {t('header.operator')}: {operator.name}
+          </span>
+          <Tag
+            color={operator.role === 'supervisor' ? 'gold' : operator.role === 'trainer' ? 'purple' : 'blue'}
+          >
+            {t(`roles.${operator.role}`)}
+          </Tag>
+          <Button
+            icon={<DatabaseOutlined />}
+            onClick={run(() => call(info.isDemo ? 'database.openDefault' : 'database.openDemo'))}
+          >
+            {info.isDemo ? t('header.backToMine') : t('header.openDemo')}
+          </Button>
+          <Button icon={<LogoutOutlined />} onClick={run(() => call('session.signOut'))}>
+            {t('header.switchOperator')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={168} theme="light">
+          <Menu
+            mode="inline"
+            selectedKeys={[area]}
+            style={{ height: '100%' }}
+            onClick={({ key }) => navigate({ page: key as 'customers' | 'settings' })}
+            items={[
+              { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
+              { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
+            ]}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ minWidth: 0, overflow: 'auto', background: '#fff' }}>
+          <Page route={route} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

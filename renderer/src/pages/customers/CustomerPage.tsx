@@ -1,0 +1,228 @@
+/** One customer file: profile, key contacts and history; saved as one unit. */
+import { ArrowLeftOutlined, DeleteOutlined, RollbackOutlined, SaveOutlined } from '@ant-design/icons'
+import { Alert, App, Badge, Button, Form, Space, Spin, Tabs, Tag, Typography } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CustomerFile } from '../../../../electron/api/contract'
+import type { FieldError } from '../../../../electron/api/errors'
+import type { CustomerFields } from '../../../../electron/api/schemas'
+import { ApiError, call } from '../../api'
+import { errorMessage, showFieldErrors } from '../../errors'
+import { useFormat } from '../../format'
+import { navigate } from '../../router'
+import { ContactsTab, type ContactDraft } from './ContactsTab'
+import { HistoryTab } from './HistoryTab'
+import { ProfileForm } from './ProfileForm'
+
+const NEW_CUSTOMER: Partial<CustomerFields> = { status: 'active', hasPbx: false }
+
+function toDrafts(file: CustomerFile): ContactDraft[] {
+  return file.contacts.map((contact) => ({ ...contact, key: contact.id }))
+}
+
+/** Field errors of contacts ("contacts.2.phone") by the contact's position in the list. */
+function contactErrors(errors: FieldError[]): Map<number, FieldError[]> {
+  const byIndex = new Map<number, FieldError[]>()
+  for (const error of errors) {
+    const match = /^contacts\.(\d+)\.?(.*)$/.exec(error.path)
+    if (!match) continue
+    const index = Number(match[1])
+    byIndex.set(index, [...(byIndex.get(index) ?? []), { ...error, path: match[2] || 'name' }])
+  }
+  return byIndex
+}
+
+export function CustomerPage({ id }: { id: string | null }) {
+  const { t } = useTranslation()
+  const { message, modal } = App.useApp()
+  const format = useFormat()
+  const [form] = Form.useForm<CustomerFields>()
+  const [file, setFile] = useState<CustomerFile | null>(null)
+  const [contacts, setContacts] = useState<ContactDraft[]>([])
+  const [errorsByContact, setErrorsByContact] = useState(new Map<number, FieldError[]>())
+  const [dirty, setDirty] = useState(false)
+  const [tab, setTab] = useState('profile')
+  const [saving, setSaving] = useState(false)
+  const [historyKey, setHistoryKey] = useState(0)
+
+  const show = useCallback(
+    (next: CustomerFile) => {
+      setFile(next)
+      setContacts(toDrafts(next))
+      form.setFieldsValue(next.customer)
+      setDirty(false)
+      setErrorsByContact(new Map())
+      setHistoryKey((key) => key + 1)
+    },
+    [form],
+  )
+
+  useEffect(() => {
+    if (id) void call('customers.get', { id }).then(show)
+    else form.setFieldsValue(NEW_CUSTOMER)
+  }, [id, form, show])
+
+  const reportRefusal = (error: unknown) => {
+    const rest = showFieldErrors(t, form, error, 'fields.')
+    const byContact = contactErrors(rest)
+    setErrorsByContact(byContact)
+    if (byContact.size > 0) setTab('contacts')
+    else if (rest.length < ((error as ApiError).data?.fields?.length ?? 0)) setTab('profile')
+    if (error instanceof ApiError && error.data.code === 'stale_edit') {
+      modal.confirm({
+        title: errorMessage(t, error),
+        okText: t('common.reload'),
+        cancelText: t('common.cancel'),
+        onOk: () => id && call('customers.get', { id }).then(show),
+      })
+    } else {
+      void message.error(errorMessage(t, error))
+    }
+  }
+
+  const save = async () => {
+    let fields: CustomerFields
+    try {
+      fields = await form.validateFields()
+    } catch {
+      setTab('profile')
+      return
+    }
+    setSaving(true)
+    try {
+      const saved = await call('customers.save', {
+        ...(file && { id: file.customer.id, version: file.customer.version }),
+        fields: { ...NEW_CUSTOMER, ...fields },
+        contacts: contacts.map(({ key: _key, ...contact }) => contact),
+      })
+      show(saved)
+      void message.success(t('common.saved'))
+      if (!id) navigate({ page: 'customer', id: saved.customer.id })
+    } catch (error) {
+      reportRefusal(error)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const changeState = (channel: 'customers.delete' | 'customers.restore') => async () => {
+    if (!file) return
+    try {
+      show(await call(channel, { id: file.customer.id, version: file.customer.version }))
+    } catch (error) {
+      reportRefusal(error)
+    }
+  }
+
+  const confirmDelete = () =>
+    modal.confirm({
+      title: t('customer.confirmDelete', { name: file?.customer.name }),
+      okType: 'danger',
+      okText: t('common.delete'),
+      cancelText: t('common.cancel'),
+      onOk: changeState('customers.delete'),
+    })
+
+  if (id && !file) return <Spin style={{ margin: 48 }} />
+  const deleted = Boolean(file?.customer.deletedAt)
+  const contactProblems = [...errorsByContact.values()].reduce((sum, list) => sum + list.length, 0)
+
+  return (
+    <div className="desk-page" style={{ height: 'auto' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Space>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ page: 'customers' })}>
+            {t('common.back')}
+          </Button>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="customer-title">
+            {file ? `${file.customer.name}` : t('customer.newTitle')}
+          </Typography.Title>
+          {file && <Tag>{file.customer.code}</Tag>}
+          {file && (
+            <Tag
+              color={
+                file.customer.status === 'active'
+                  ? 'green'
+                  : file.customer.status === 'at_risk'
+                    ? 'orange'
+                    : 'default'
+              }
+            >
+              {t(`customerStatus.${file.customer.status}`)}
+            </Tag>
+          )}
+          {dirty && <Tag color="gold">{t('customer.unsaved')}</Tag>}
+        </Space>
+        <Space>
+          {file && !deleted && (
+            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+              {t('common.delete')}
+            </Button>
+          )}
+          {deleted && (
+            <Button icon={<RollbackOutlined />} onClick={changeState('customers.restore')}>
+              {t('common.restore')}
+            </Button>
+          )}
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            onClick={() => void save()}
+            loading={saving}
+            disabled={deleted}
+            data-testid="save-customer"
+          >
+            {t('common.save')}
+          </Button>
+        </Space>
+      </Space>
+      {deleted && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('customer.deletedBanner', { at: format.instant(file?.customer.deletedAt) })}
+        />
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: 'profile',
+            label: t('customer.tabs.profile'),
+            forceRender: true,
+            children: <ProfileForm form={form} disabled={deleted} onChange={() => setDirty(true)} />,
+          },
+          {
+            key: 'contacts',
+            label: (
+              <Badge count={contactProblems} size="small" offset={[8, 0]}>
+                {t('customer.tabs.contacts')} ({contacts.length})
+              </Badge>
+            ),
+            children: (
+              <ContactsTab
+                contacts={contacts}
+                errors={errorsByContact}
+                disabled={deleted}
+                onChange={(next) => {
+                  setContacts(next)
+                  setDirty(true)
+                }}
+              />
+            ),
+          },
+          ...(file
+            ? [
+                {
+                  key: 'history',
+                  label: t('customer.tabs.history'),
+                  children: <HistoryTab customerId={file.customer.id} refreshKey={historyKey} />,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </div>
+  )
+}

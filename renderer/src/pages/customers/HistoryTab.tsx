@@ -1,0 +1,100 @@
+/** Who changed what in this customer file, and when: its audit rows, contacts' included. */
+import type { ColDef } from 'ag-grid-community'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AuditEntry, Labelled } from '../../../../electron/api/contract'
+import { call } from '../../api'
+import { Grid } from '../../components/Grid'
+import { useFormat } from '../../format'
+import { label, useSession } from '../../session'
+
+/** What a create shows: the row's identity, not every field it was created with. */
+const CREATE_SUMMARY = new Set(['code', 'name', 'position', 'phone'])
+const HIDDEN_FIELDS = new Set(['deletedAt'])
+
+export function HistoryTab({ customerId, refreshKey }: { customerId: string; refreshKey: number }) {
+  const { t, i18n } = useTranslation()
+  const format = useFormat()
+  const [entries, setEntries] = useState<AuditEntry[]>([])
+
+  useEffect(() => {
+    void call('customers.history', { id: customerId }).then(setEntries)
+  }, [customerId, refreshKey])
+
+  const { lookups } = useSession()
+  const lists: Record<string, Labelled[]> = {
+    industryId: lookups.industries,
+    branchId: lookups.branches,
+    tierId: lookups.tiers,
+  }
+  // Values as a person reads them: list labels and names rather than ids, yuan rather than fen.
+  const shown = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—'
+    if (field in lists)
+      return (
+        label(
+          lists[field]!.find((entry) => entry.id === value),
+          i18n.language,
+        ) || String(value)
+      )
+    if (field === 'accountManagerId')
+      return lookups.accountManagers.find((m) => m.id === value)?.name ?? String(value)
+    if (field.endsWith('Fen') && typeof value === 'number') return format.money(value)
+    if (field === 'status') return t(`customerStatus.${String(value)}`)
+    if (field === 'contactClass') return t(`contactClass.${String(value)}`)
+    if (typeof value === 'boolean' || field === 'hasPbx') return value ? t('common.yes') : t('common.no')
+    return String(value)
+  }
+  const describe = (entry: AuditEntry) =>
+    entry.changes
+      .filter((change) => !HIDDEN_FIELDS.has(change.field))
+      .filter(
+        (change) =>
+          entry.action === 'update' || (entry.action === 'create' && CREATE_SUMMARY.has(change.field)),
+      )
+      .map((change) => {
+        const name = t(`fields.${change.field}`, { defaultValue: change.field })
+        if (entry.action === 'update')
+          return `${name}: ${shown(change.field, change.before)} → ${shown(change.field, change.after)}`
+        return `${name}: ${shown(change.field, change.after)}`
+      })
+      .join('；')
+
+  const columns: ColDef<AuditEntry>[] = [
+    {
+      field: 'at',
+      headerName: t('history.at'),
+      width: 170,
+      valueFormatter: ({ value }) => format.instant(value),
+    },
+    { field: 'operatorName', headerName: t('history.operator'), width: 120 },
+    { field: 'host', headerName: t('history.host'), width: 120 },
+    {
+      field: 'tableName',
+      headerName: t('history.record'),
+      width: 90,
+      valueFormatter: ({ value }) => t(`history.tables.${value}`),
+    },
+    {
+      field: 'action',
+      headerName: t('history.action'),
+      width: 90,
+      valueFormatter: ({ value }) => t(`history.actions.${value}`),
+    },
+    {
+      colId: 'changes',
+      headerName: t('history.changes'),
+      flex: 1,
+      minWidth: 300,
+      wrapText: true,
+      autoHeight: true,
+      valueGetter: ({ data }) => (data ? describe(data) : ''),
+    },
+  ]
+
+  return (
+    <div style={{ height: 420 }} data-testid="history-grid">
+      <Grid<AuditEntry> rowData={entries} columnDefs={columns} overlayNoRowsTemplate={t('history.empty')} />
+    </div>
+  )
+}

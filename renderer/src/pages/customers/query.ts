@@ -1,0 +1,52 @@
+/** AG Grid's request for a block of rows, as the contract's customers.list input. */
+import type { IGetRowsParams } from 'ag-grid-community'
+import type { CustomerListQuery } from '../../../../electron/api/schemas'
+import { CUSTOMER_NUMBER_COLUMNS, CUSTOMER_TEXT_COLUMNS } from '../../../../electron/api/schemas'
+
+export interface ToolbarFilter {
+  quickSearch: string
+  tierIds: string[]
+  branchIds: string[]
+  industryIds: string[]
+  accountManagerIds: string[]
+  statuses: ('active' | 'at_risk' | 'lost')[]
+  deleted: 'exclude' | 'only'
+}
+
+/** Money columns are filtered in yuan on screen and stored in fen. */
+const FEN_COLUMNS = new Set(['monthlyRevenueFen'])
+
+type NumberModel = { filter?: number | null; filterTo?: number | null; conditions?: NumberModel[] }
+
+function yuanToFenModel(model: NumberModel): NumberModel {
+  const scale = (value: number | null | undefined) =>
+    value === null || value === undefined ? value : Math.round(value * 100)
+  return {
+    ...model,
+    filter: scale(model.filter),
+    filterTo: scale(model.filterTo),
+    ...(model.conditions && { conditions: model.conditions.map(yuanToFenModel) }),
+  }
+}
+
+export function customerListInput(
+  params: Pick<IGetRowsParams, 'startRow' | 'endRow' | 'sortModel' | 'filterModel'>,
+  toolbar: ToolbarFilter,
+): CustomerListQuery {
+  const textFilters: Record<string, unknown> = {}
+  const numberFilters: Record<string, unknown> = {}
+  for (const [colId, model] of Object.entries((params.filterModel ?? {}) as Record<string, NumberModel>)) {
+    if ((CUSTOMER_TEXT_COLUMNS as readonly string[]).includes(colId)) textFilters[colId] = model
+    if ((CUSTOMER_NUMBER_COLUMNS as readonly string[]).includes(colId)) {
+      numberFilters[colId] = FEN_COLUMNS.has(colId) ? yuanToFenModel(model) : model
+    }
+  }
+  return {
+    startRow: params.startRow,
+    endRow: params.endRow,
+    sort: params.sortModel as CustomerListQuery['sort'],
+    textFilters: textFilters as CustomerListQuery['textFilters'],
+    numberFilters: numberFilters as CustomerListQuery['numberFilters'],
+    ...toolbar,
+  }
+}

@@ -1,0 +1,73 @@
+/** A small form in a modal for one settings record; refusals from the main process land at the fields. */
+import { App, Form, Modal } from 'antd'
+import { useEffect, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { errorMessage, schemaRule, showFieldErrors } from '../../errors'
+
+export interface FieldSpec {
+  name: string
+  label: string
+  input: ReactNode
+  schema?: z.ZodType
+  extra?: string
+}
+
+interface Props<T> {
+  title: string
+  open: boolean
+  initial: Partial<T>
+  fields: FieldSpec[]
+  onSave: (values: T) => Promise<unknown>
+  onClose: () => void
+}
+
+export function EditModal<T extends object>({ title, open, initial, fields, onSave, onClose }: Props<T>) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [form] = Form.useForm()
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields()
+      form.setFieldsValue(initial)
+    }
+  }, [open, initial, form])
+
+  const submit = async () => {
+    const values = (await form.validateFields()) as T
+    try {
+      await onSave({ ...initial, ...values })
+      onClose()
+    } catch (error) {
+      if (showFieldErrors(t, form, error).length > 0 || !(error instanceof Error))
+        void message.error(errorMessage(t, error))
+    }
+  }
+
+  return (
+    <Modal
+      title={title}
+      open={open}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      forceRender
+    >
+      <Form form={form} name="record" layout="vertical">
+        {fields.map((field) => (
+          <Form.Item
+            key={field.name}
+            name={field.name}
+            label={field.label}
+            extra={field.extra}
+            rules={field.schema ? [schemaRule(t, field.schema)] : []}
+          >
+            {field.input}
+          </Form.Item>
+        ))}
+      </Form>
+    </Modal>
+  )
+}

@@ -1,0 +1,67 @@
+/** Settings: language for everyone; tier scheme, lists and operators for supervisors. */
+import { Alert, Card, Radio, Select, Space, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { Language } from '../../../../electron/api/contract'
+import { call } from '../../api'
+import { useSession } from '../../session'
+import { LookupList } from './LookupList'
+import { OperatorList } from './OperatorList'
+import { TierList } from './TierList'
+
+export function SettingsPage() {
+  const { t, i18n } = useTranslation()
+  const { isSupervisor, lookups, refreshLookups } = useSession()
+
+  const changeLanguage = async (language: Language) => {
+    await call('prefs.set', { language })
+    await i18n.changeLanguage(language)
+  }
+
+  return (
+    <div className="desk-page" style={{ height: 'auto' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      <Card title={t('settings.language')} size="small">
+        <Space orientation="vertical">
+          <Radio.Group
+            value={i18n.language}
+            onChange={(event) => void changeLanguage(event.target.value as Language)}
+            optionType="button"
+            options={[
+              { value: 'zh-CN', label: '简体中文' },
+              { value: 'en', label: 'English' },
+            ]}
+            data-testid="language-switch"
+          />
+          <Typography.Text type="secondary">{t('settings.languageHint')}</Typography.Text>
+        </Space>
+      </Card>
+      {!isSupervisor && <Alert type="info" showIcon title={t('settings.supervisorOnly')} />}
+      <Card title={t('settings.tierScheme')} size="small">
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Select
+            style={{ width: 360 }}
+            disabled={!isSupervisor}
+            value={lookups.tierScheme}
+            onChange={(scheme) => void call('settings.setTierScheme', { scheme }).then(refreshLookups)}
+            options={lookups.tierSchemes.map((scheme) => ({
+              value: scheme,
+              label: t(`settings.schemes.${scheme}`, { defaultValue: scheme }),
+            }))}
+          />
+          <TierList />
+        </Space>
+      </Card>
+      <Card title={t('settings.branches')} size="small">
+        <LookupList kind="branch" />
+      </Card>
+      <Card title={t('settings.industries')} size="small">
+        <LookupList kind="industry" />
+      </Card>
+      <Card title={t('settings.operators')} size="small">
+        <OperatorList />
+      </Card>
+    </div>
+  )
+}

@@ -1,0 +1,251 @@
+/**
+ * Performance figures: each one times the app's own path ("ours") against the least the work could cost
+ * ("baseline"), on the same data, and prints the medians side by side.
+ *   npm run bench                 all figures
+ *   npm run bench -- grid         only figures whose name contains "grid"
+ *   BENCH_RUNS=15 npm run bench   more timed runs per side (default 7, never fewer than 5)
+ * A figure's `check` proves that both sides return the same thing; a mismatch makes the run fail.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import SqliteDatabase from 'better-sqlite3'
+import { openDatabase } from '../../db/connection'
+import { writeDemoData } from '../../db/seed/demo'
+import type { CustomerListQuery } from '../../electron/api/schemas'
+import { customerListSchema } from '../../electron/api/schemas'
+import { dispatch } from '../../electron/api/handlers'
+import { AppHost } from '../../electron/host'
+import { customerCountQuery, customerPageQuery } from '../../electron/services/customers/list'
+
+interface Figure<S> {
+  name: string
+  /** Builds what both sides need (files, hosts, prepared statements); not timed. */
+  setup(): Promise<S>
+  baseline(state: S): Promise<unknown>
+  ours(state: S): Promise<unknown>
+  /** Throws when the two sides disagree; returns a line to print about what was compared. */
+  check?(state: S): Promise<string>
+  teardown?(state: S): Promise<void>
+}
+
+/** Erases a figure's state type so that figures of different states share one array. */
+function figure<S>(definition: Figure<S>): Figure<unknown> {
+  return definition as Figure<unknown>
+}
+
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS) || 7)
+const WARMUPS = 1
+
+export interface Measurement {
+  median: number
+  samples: number[]
+}
+
+/** Runs `fn` `warmups` times untimed, then `runs` times timed; returns the median in milliseconds. */
+export async function measure(
+  fn: () => Promise<unknown>,
+  { runs = RUNS, warmups = WARMUPS } = {},
+): Promise<Measurement> {
+  for (let i = 0; i < warmups; i++) await fn()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await fn()
+    samples.push(performance.now() - start)
+  }
+  const sorted = [...samples].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+  return { median, samples }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared data: one temp folder per run, one demo database built on first use and reused by every figure.
+
+const FIXED_NOW = new Date('2026-11-23T00:00:00Z')
+const DEMO_CUSTOMERS = 100_000
+const workDir = mkdtempSync(join(tmpdir(), 'account-desk-bench-'))
+let demoFile: Promise<string> | null = null
+
+function demoDatabase(): Promise<string> {
+  demoFile ??= (async () => {
+    const file = join(workDir, 'demo-100k.sqlite')
+    const connection = await openDatabase(file)
+    const start = performance.now()
+    try {
+      await writeDemoData(connection.db, { now: FIXED_NOW, customers: DEMO_CUSTOMERS })
+    } finally {
+      await connection.close()
+    }
+    const seconds = (performance.now() - start) / 1000
+    const raw = new SqliteDatabase(file, { readonly: true })
+    const { count } = raw.prepare('select count(*) as count from customer').get() as { count: number }
+    raw.close()
+    if (count !== DEMO_CUSTOMERS)
+      throw new Error(`the demo database has ${count} customers, not ${DEMO_CUSTOMERS}`)
+    console.log(
+      `Demo data: ${count.toLocaleString('en')} customers in the database, generated in ${seconds.toFixed(1)} s`,
+    )
+    return file
+  })()
+  return demoFile
+}
+
+/** An AppHost on `file` with a fixed actor, as the command line builds one. */
+async function hostOn(file: string): Promise<AppHost> {
+  const host = new AppHost({
+    userDataDir: mkdtempSync(join(workDir, 'host-')),
+    systemLocale: 'en',
+    appVersion: 'bench',
+    actor: { id: null, name: 'bench', role: 'staff' },
+    now: () => FIXED_NOW,
+  })
+  await host.open(file)
+  return host
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Figures
+
+interface Page {
+  rows: { id: string }[]
+  total: number
+}
+
+const GRID_INPUT: CustomerListQuery = {
+  startRow: 200,
+  endRow: 300,
+  sort: [{ colId: 'name', sort: 'asc' }],
+  quickSearch: '临江',
+  statuses: ['active'],
+  numberFilters: { employees: { filterType: 'number', type: 'greaterThan', filter: 100 } },
+}
+
+interface GridState {
+  host: AppHost
+  raw: SqliteDatabase.Database
+  page: SqliteDatabase.Statement
+  count: SqliteDatabase.Statement
+  pageParameters: unknown[]
+  countParameters: unknown[]
+}
+
+async function listThroughService(host: AppHost): Promise<Page> {
+  const result = await dispatch(host, 'customers.list', GRID_INPUT)
+  if (!result.ok) throw new Error(`customers.list failed: ${JSON.stringify(result.error)}`)
+  return result.value as Page
+}
+
+function listOnRawSqlite(state: GridState): Page {
+  const rows = state.page.all(...state.pageParameters) as { id: string }[]
+  const { total } = state.count.get(...state.countParameters) as { total: number }
+  return { rows, total: Number(total) }
+}
+
+const figures: Figure<unknown>[] = [
+  figure<GridState>({
+    name: `customers grid: one 100-row page, sorted and filtered, at ${DEMO_CUSTOMERS.toLocaleString('en')} customers`,
+    async setup() {
+      const file = await demoDatabase()
+      const host = await hostOn(file)
+      // The very SQL the service runs, compiled by the same Kysely builders, prepared once.
+      const ctx = host.authorize('read')
+      const filter = customerListSchema.parse(GRID_INPUT)
+      const pageQuery = customerPageQuery(ctx, filter).compile()
+      const countQuery = customerCountQuery(ctx, filter).compile()
+      const raw = new SqliteDatabase(file, { readonly: true })
+      return {
+        host,
+        raw,
+        page: raw.prepare(pageQuery.sql),
+        count: raw.prepare(countQuery.sql),
+        pageParameters: [...pageQuery.parameters],
+        countParameters: [...countQuery.parameters],
+      }
+    },
+    baseline: async (state) => listOnRawSqlite(state),
+    ours: (state) => listThroughService(state.host),
+    async check(state) {
+      const ours = await listThroughService(state.host)
+      const baseline = listOnRawSqlite(state)
+      const same =
+        ours.total === baseline.total &&
+        ours.rows.length === baseline.rows.length &&
+        ours.rows.every((row, index) => row.id === baseline.rows[index]!.id)
+      const line = `rows ${baseline.rows.length}/${ours.rows.length} of total ${baseline.total}/${ours.total} (baseline/ours)`
+      if (!same) throw new Error(`the two sides differ: ${line}`)
+      if (ours.rows.length === 0) throw new Error(`the page is empty, so it proves nothing: ${line}`)
+      return line
+    },
+    async teardown(state) {
+      state.raw.close()
+      await state.host.close()
+    },
+  }),
+]
+
+// ---------------------------------------------------------------------------------------------------------
+// Runner
+
+interface Row {
+  name: string
+  baseline: number
+  ours: number
+}
+
+function printTable(rows: Row[]): void {
+  const header = ['figure', 'baseline median ms', 'ours median ms', 'ratio (ours/baseline)']
+  const cells = rows.map((row) => [
+    row.name,
+    row.baseline.toFixed(2),
+    row.ours.toFixed(2),
+    row.baseline > 0 ? `${(row.ours / row.baseline).toFixed(2)}x` : 'n/a',
+  ])
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...cells.map((line) => line[column]!.length)),
+  )
+  const format = (line: string[]) =>
+    `| ${line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`
+  console.log(format(header))
+  console.log(
+    `|${widths.map((width, column) => '-'.repeat(width + 1) + (column === 0 ? '-' : ':')).join('|')}|`,
+  )
+  for (const line of cells) console.log(format(line))
+}
+
+async function main(): Promise<number> {
+  const only = process.argv[2]
+  const selected = figures.filter((candidate) => !only || candidate.name.includes(only))
+  if (selected.length === 0) {
+    console.error(`No figure matches "${only}".`)
+    return 2
+  }
+  console.log(`Node ${process.version}, ${RUNS} timed runs per side after ${WARMUPS} warm-up`)
+  const rows: Row[] = []
+  let failed = false
+  for (const current of selected) {
+    const state = await current.setup()
+    try {
+      if (current.check) console.log(`${current.name}: ${await current.check(state)}`)
+      const baseline = await measure(() => current.baseline(state))
+      const ours = await measure(() => current.ours(state))
+      rows.push({ name: current.name, baseline: baseline.median, ours: ours.median })
+    } catch (error) {
+      failed = true
+      console.error(`${current.name}: FAILED: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      await current.teardown?.(state)
+    }
+  }
+  console.log()
+  printTable(rows)
+  return failed ? 1 : 0
+}
+
+try {
+  process.exitCode = await main()
+} finally {
+  rmSync(workDir, { recursive: true, force: true })
+}
