@@ -198,15 +198,23 @@ function contactsFor(
   })
 }
 
-function customerFor(random: Random, lists: Lists, index: number, usedNames: Set<string>, now: Date) {
+function customerFor(
+  random: Random,
+  lists: Lists,
+  index: number,
+  nameCounts: Map<string, number>,
+  now: Date,
+) {
   const industry = random.weighted(INDUSTRY_WEIGHTS)
   const tier = random.weighted(TIER_WEIGHTS)
   const branch = random.pick(lists.branches)
   const makeName = random.pick(CUSTOMER_NAMES[industry]!)
   const pick = <T>(items: readonly T[]) => random.pick(items)
-  let name = makeName(pick, branch.short, branch.full)
-  for (let n = 2; usedNames.has(name); n++) name = `${makeName(pick, branch.short, branch.full)}（${n}）`
-  usedNames.add(name)
+  // A name made twice gets a number, as operators' own systems do: 临江开元大酒店（2）.
+  const base = makeName(pick, branch.short, branch.full)
+  const seen = (nameCounts.get(base) ?? 0) + 1
+  nameCounts.set(base, seen)
+  const name = seen === 1 ? base : `${base}（${seen}）`
   const code = `571${String(index + 1).padStart(7, '0')}`
   const [minRevenue, maxRevenue] = REVENUE_BY_TIER[tier]!
   const [minStaff, maxStaff] = EMPLOYEES_BY_TIER[tier]!
@@ -288,13 +296,13 @@ export async function writeDemoData(
       })),
       managersByLevel: managersByLevel(managerRows),
     }
-    const usedNames = new Set<string>()
+    const nameCounts = new Map<string, number>()
     const total = options.customers ?? 300
     for (let start = 0; start < total; start += 2000) {
       const customers = []
       const contacts = []
       for (let index = start; index < Math.min(total, start + 2000); index++) {
-        const customer = customerFor(random, lists, index, usedNames, options.now)
+        const customer = customerFor(random, lists, index, nameCounts, options.now)
         const own = contactsFor(random, customer.id, customer.code, customer.createdAt)
         customer.searchText = searchText(customer, own)
         customers.push(customer)

@@ -67,7 +67,7 @@ export function HistoryTab({ customerId, refreshKey }: { customerId: string; ref
       width: 170,
       valueFormatter: ({ value }) => format.instant(value),
     },
-    { field: 'operatorName', headerName: t('history.operator'), width: 120 },
+    { field: 'operatorName', headerName: t('history.operator'), width: 150 },
     { field: 'host', headerName: t('history.host'), width: 120 },
     {
       field: 'tableName',

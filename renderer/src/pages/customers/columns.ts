@@ -104,7 +104,7 @@ export function customerColumns(
       width: 90,
       valueFormatter: ({ value }) => (value ? t(`customerStatus.${value}`) : ''),
     },
-    { field: 'keyContact', width: 110 },
+    { field: 'keyContact', width: 130 },
     { field: 'keyContactPhone', width: 140 },
     {
       field: 'employees',
