@@ -87,30 +87,6 @@ export interface Lookups {
   accountManagers: Operator[]
 }
 
-export interface CustomerRow {
-  id: string
-  version: number
-  code: string
-  name: string
-  industryId: string | null
-  branchId: string | null
-  tierId: string | null
-  accountManagerId: string | null
-  /** The manager's name (names are not translated; list labels are, so the renderer maps those ids). */
-  accountManager: string | null
-  status: CustomerStatus
-  employees: number | null
-  monthlyRevenueFen: number | null
-  ourSubscribers: number | null
-  competitorSubscribers: number | null
-  leader: string | null
-  address: string | null
-  keyContact: string | null
-  keyContactPhone: string | null
-  updatedAt: string
-  deletedAt: string | null
-}
-
 export interface Page<T> {
   rows: T[]
   /** Rows matching the filter, for the grid's scroll bar. */
@@ -154,6 +130,33 @@ export interface CustomerRecord {
   createdAt: string
   updatedAt: string
   deletedAt: string | null
+}
+
+/** One row of the customers grid: the record's listed columns, plus the manager's name and key contact. */
+export interface CustomerRow extends Pick<
+  CustomerRecord,
+  | 'id'
+  | 'version'
+  | 'code'
+  | 'name'
+  | 'industryId'
+  | 'branchId'
+  | 'tierId'
+  | 'accountManagerId'
+  | 'status'
+  | 'employees'
+  | 'monthlyRevenueFen'
+  | 'ourSubscribers'
+  | 'competitorSubscribers'
+  | 'leader'
+  | 'address'
+  | 'updatedAt'
+  | 'deletedAt'
+> {
+  /** The manager's name (names are not translated; list labels are, so the renderer maps those ids). */
+  accountManager: string | null
+  keyContact: string | null
+  keyContactPhone: string | null
 }
 
 export interface CustomerFile {

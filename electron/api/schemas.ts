@@ -156,7 +156,8 @@ export const CUSTOMER_SORT_COLUMNS = [
   'updatedAt',
 ] as const
 
-const TEXT_OPERATORS = [
+/** The AG Grid filter operators the customers query implements (the grid offers exactly these). */
+export const TEXT_OPERATORS = [
   'contains',
   'notContains',
   'equals',
@@ -166,7 +167,7 @@ const TEXT_OPERATORS = [
   'blank',
   'notBlank',
 ] as const
-const NUMBER_OPERATORS = [
+export const NUMBER_OPERATORS = [
   'equals',
   'notEqual',
   'lessThan',

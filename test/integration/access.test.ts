@@ -9,6 +9,15 @@ beforeEach(async () => {
 })
 afterEach(() => host.close())
 
+const secondSupervisor = {
+  name: '第二位',
+  level: 'senior',
+  role: 'supervisor',
+  branchId: null,
+  phone: null,
+  password: 'another password',
+} as const
+
 const newBranch = {
   kind: 'branch',
   code: 'chengdong',
@@ -66,23 +75,9 @@ describe('operators, roles and the main-process checks', () => {
 
   it('allows the first supervisor to register, then only a supervisor may add another', async () => {
     await signInAs(host, 'supervisor', '第一位主管')
-    const second = await refusal(host, 'operators.register', {
-      name: '第二位',
-      level: 'senior',
-      role: 'supervisor',
-      branchId: null,
-      phone: null,
-      password: 'another password',
-    })
+    const second = await refusal(host, 'operators.register', secondSupervisor)
     expect(second.code).toBe('supervisor_only')
-    const added = await call(host, 'operators.save', {
-      name: '第二位',
-      level: 'senior',
-      role: 'supervisor',
-      branchId: null,
-      phone: null,
-      password: 'another password',
-    })
+    const added = await call(host, 'operators.save', secondSupervisor)
     expect(added.role).toBe('supervisor')
   })
 

@@ -49,45 +49,4 @@ export async function signInAs(host: AppHost, role: Role, name = `${role} tester
   return call(host, 'session.signIn', { operatorId: operator.id, ...(password && { password }) })
 }
 
-export const sampleCustomer = {
-  code: '5719990001',
-  name: '临江市测试集团有限公司',
-  industryId: null,
-  branchId: null,
-  address: '临江市人民路1号',
-  tierId: null,
-  accountManagerId: null,
-  status: 'active' as const,
-  employees: 120,
-  annualOutputFen: null,
-  leader: '王伟',
-  ourSubscribers: 80,
-  competitorSubscribers: 20,
-  monthlyRevenueFen: 1_234_500,
-  fixedLines: 10,
-  broadbandLines: 2,
-  groupProducts: '集团V网',
-  hasPbx: true,
-  notes: null,
-}
-
-export const sampleContacts = [
-  {
-    name: '李娜',
-    position: '办公室主任',
-    phone: '13800138000',
-    email: 'li.na@example.cn',
-    birthday: '1980-05-06',
-    contactClass: 'core' as const,
-    notes: null,
-  },
-  {
-    name: '赵强',
-    position: '网络管理员',
-    phone: '0571-88886666',
-    email: null,
-    birthday: null,
-    contactClass: 'ordinary' as const,
-    notes: null,
-  },
-]
+export { sampleContacts, sampleCustomer } from '../fixtures/customers'

@@ -7,6 +7,7 @@ import {
   LIMITS,
   PHONE_PATTERN,
 } from '../../electron/api/schemas'
+import { sampleCustomer } from '../fixtures/customers'
 
 describe('PHONE_PATTERN', () => {
   it.each([
@@ -75,27 +76,7 @@ describe('isCalendarDate', () => {
   })
 })
 
-const validFields = {
-  code: '5719990001',
-  name: '临江市测试集团有限公司',
-  industryId: null,
-  branchId: null,
-  address: '临江市人民路1号',
-  tierId: null,
-  accountManagerId: null,
-  status: 'active',
-  employees: 120,
-  annualOutputFen: null,
-  leader: '王伟',
-  ourSubscribers: 80,
-  competitorSubscribers: 20,
-  monthlyRevenueFen: 1_234_500,
-  fixedLines: 10,
-  broadbandLines: 2,
-  groupProducts: '集团V网',
-  hasPbx: true,
-  notes: null,
-}
+const validFields = sampleCustomer
 
 /** The messages of a refused input, by field path. */
 function messages(result: {

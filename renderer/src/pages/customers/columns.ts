@@ -10,42 +10,19 @@ import {
   CUSTOMER_NUMBER_COLUMNS,
   CUSTOMER_SORT_COLUMNS,
   CUSTOMER_TEXT_COLUMNS,
+  NUMBER_OPERATORS,
+  TEXT_OPERATORS,
 } from '../../../../electron/api/schemas'
 import type { Formatters } from '../../format'
 import { label } from '../../session'
 
 const TEXT_FILTER = {
   filter: 'agTextColumnFilter',
-  filterParams: {
-    filterOptions: [
-      'contains',
-      'notContains',
-      'equals',
-      'notEqual',
-      'startsWith',
-      'endsWith',
-      'blank',
-      'notBlank',
-    ],
-    maxNumConditions: 2,
-  },
+  filterParams: { filterOptions: [...TEXT_OPERATORS], maxNumConditions: 2 },
 }
 const NUMBER_FILTER = {
   filter: 'agNumberColumnFilter',
-  filterParams: {
-    filterOptions: [
-      'equals',
-      'notEqual',
-      'lessThan',
-      'lessThanOrEqual',
-      'greaterThan',
-      'greaterThanOrEqual',
-      'inRange',
-      'blank',
-      'notBlank',
-    ],
-    maxNumConditions: 2,
-  },
+  filterParams: { filterOptions: [...NUMBER_OPERATORS], maxNumConditions: 2 },
 }
 
 /** Columns a person may hide; code and name always show. */
