@@ -180,17 +180,30 @@ export const NUMBER_OPERATORS = [
 ] as const
 
 /** AG Grid's text and number filter models (single or two conditions joined by AND/OR). */
-const textCondition = z.object({
-  filterType: z.literal('text'),
-  type: z.enum(TEXT_OPERATORS),
-  filter: z.string().max(100).nullish(),
-})
-const numberCondition = z.object({
-  filterType: z.literal('number'),
-  type: z.enum(NUMBER_OPERATORS),
-  filter: z.number().nullish(),
-  filterTo: z.number().nullish(),
-})
+const needsValue = (type: string) => type !== 'blank' && type !== 'notBlank'
+const textCondition = z
+  .object({
+    filterType: z.literal('text'),
+    type: z.enum(TEXT_OPERATORS),
+    filter: z.string().max(100).nullish(),
+  })
+  .refine((c) => !needsValue(c.type) || (c.filter ?? '') !== '', { message: 'required', path: ['filter'] })
+const numberCondition = z
+  .object({
+    filterType: z.literal('number'),
+    type: z.enum(NUMBER_OPERATORS),
+    filter: z.number().nullish(),
+    filterTo: z.number().nullish(),
+  })
+  // A number filter without its number would silently compare with nothing; refuse it instead.
+  .refine((c) => !needsValue(c.type) || typeof c.filter === 'number', {
+    message: 'required',
+    path: ['filter'],
+  })
+  .refine((c) => c.type !== 'inRange' || typeof c.filterTo === 'number', {
+    message: 'required',
+    path: ['filterTo'],
+  })
 const combined = <T extends z.ZodType>(condition: T, filterType: 'text' | 'number') =>
   z.object({
     filterType: z.literal(filterType),

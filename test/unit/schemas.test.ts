@@ -250,3 +250,30 @@ describe('customerListSchema', () => {
     )
   })
 })
+
+describe('grid filter models', () => {
+  const page = { startRow: 0, endRow: 100 }
+  const number = (condition: object) =>
+    customerListSchema.safeParse({
+      ...page,
+      numberFilters: { employees: { filterType: 'number', ...condition } },
+    }).success
+  const text = (condition: object) =>
+    customerListSchema.safeParse({ ...page, textFilters: { name: { filterType: 'text', ...condition } } })
+      .success
+
+  it('refuses a comparison without its value rather than comparing with nothing', () => {
+    expect(number({ type: 'greaterThan' })).toBe(false)
+    expect(number({ type: 'greaterThan', filter: null })).toBe(false)
+    expect(number({ type: 'inRange', filter: 1 })).toBe(false)
+    expect(text({ type: 'contains', filter: '' })).toBe(false)
+  })
+
+  it('accepts complete conditions, and blank / not blank with no value', () => {
+    expect(number({ type: 'greaterThan', filter: 0 })).toBe(true)
+    expect(number({ type: 'inRange', filter: 1, filterTo: 9 })).toBe(true)
+    expect(number({ type: 'blank' })).toBe(true)
+    expect(text({ type: 'notBlank' })).toBe(true)
+    expect(text({ type: 'contains', filter: '银行' })).toBe(true)
+  })
+})

@@ -12,28 +12,32 @@ type Eb = ExpressionBuilder<Database & { c: Database['customer'] }, 'c'>
 
 /** Escapes LIKE wildcards so that a user's "%" or "_" matches itself. */
 export function likePattern(text: string, where: 'contains' | 'startsWith' | 'endsWith'): string {
-  const escaped = text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)
+  const escaped = text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
   if (where === 'startsWith') return `${escaped}%`
   if (where === 'endsWith') return `%${escaped}`
   return `%${escaped}%`
 }
 
+/**
+ * One text condition. Both sides are folded by the database's own lower(), so that the column and the
+ * typed text are folded alike (SQLite folds ASCII only; JavaScript would fold more, and miss).
+ */
 function textCondition(column: Expression<string | null>, condition: TextCondition): Expression<SqlBool> {
   const value = condition.filter ?? ''
-  const lowered = sql<string>`lower(${column})`
+  const folded = sql<string>`lower(coalesce(${column}, ''))`
   switch (condition.type) {
     case 'blank':
-      return sql<SqlBool>`coalesce(${column}, '') = ''`
+      return sql<SqlBool>`${folded} = ''`
     case 'notBlank':
-      return sql<SqlBool>`coalesce(${column}, '') <> ''`
+      return sql<SqlBool>`${folded} <> ''`
     case 'equals':
-      return sql<SqlBool>`${lowered} = ${value.toLowerCase()}`
+      return sql<SqlBool>`${folded} = lower(${value})`
     case 'notEqual':
-      return sql<SqlBool>`coalesce(${lowered}, '') <> ${value.toLowerCase()}`
+      return sql<SqlBool>`${folded} <> lower(${value})`
     case 'notContains':
-      return sql<SqlBool>`coalesce(${lowered}, '') not like ${likePattern(value, 'contains')} escape '\\'`
+      return sql<SqlBool>`${folded} not like lower(${likePattern(value, 'contains')}) escape '\\'`
     default:
-      return sql<SqlBool>`${lowered} like ${likePattern(value, condition.type)} escape '\\'`
+      return sql<SqlBool>`${folded} like lower(${likePattern(value, condition.type)}) escape '\\'`
   }
 }
 
@@ -50,8 +54,8 @@ function numberCondition(column: Expression<number | null>, condition: NumberCon
   const { type, filter, filterTo } = condition
   if (type === 'blank') return sql<SqlBool>`${column} is null`
   if (type === 'notBlank') return sql<SqlBool>`${column} is not null`
-  if (type === 'inRange') return sql<SqlBool>`${column} between ${filter ?? 0} and ${filterTo ?? filter ?? 0}`
-  return sql<SqlBool>`${column} ${sql.raw(NUMBER_OPERATOR_SQL[type])} ${filter ?? 0}`
+  if (type === 'inRange') return sql<SqlBool>`${column} between ${filter} and ${filterTo}`
+  return sql<SqlBool>`${column} ${sql.raw(NUMBER_OPERATOR_SQL[type])} ${filter}`
 }
 
 /** Joins the one or two conditions of an AG Grid filter model with AND/OR. */
@@ -92,7 +96,10 @@ function whereFilter(eb: Eb, filter: CustomerListFilter): Expression<SqlBool> {
     filter.deleted === 'only' ? eb('c.deletedAt', 'is not', null) : eb('c.deletedAt', 'is', null),
   ]
   if (filter.quickSearch) {
-    parts.push(sql<SqlBool>`c.search_text like ${likePattern(filter.quickSearch, 'contains')} escape '\\'`)
+    // search_text is lower-cased in JavaScript when saved, so the query is folded the same way.
+    parts.push(
+      sql<SqlBool>`c.search_text like ${likePattern(filter.quickSearch.toLowerCase(), 'contains')} escape '\\'`,
+    )
   }
   const lists = [
     ['c.tierId', filter.tierIds],
