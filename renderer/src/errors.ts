@@ -2,16 +2,22 @@
 import type { FormInstance } from 'antd'
 import type { TFunction } from 'i18next'
 import type { z } from 'zod'
+import i18next from 'i18next'
 import type { FieldError } from '../../electron/api/errors'
 import { ApiError } from './api'
+import { makeFormatters } from './format'
 
 export function fieldMessage(t: TFunction, error: Pick<FieldError, 'message' | 'params'>): string {
   return t(`validation.${error.message}`, { defaultValue: error.message, ...error.params })
 }
 
 export function errorMessage(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError)
-    return t(`errors.${error.data.code}`, { defaultValue: error.data.message, ...error.data.params })
+  if (error instanceof ApiError) {
+    const { at, ...params } = error.data.params ?? {}
+    // An instant in a message (who changed a record, and when) is shown as the operator's local time.
+    const when = typeof at === 'string' && at ? makeFormatters(i18next.language).instant(at) : at
+    return t(`errors.${error.data.code}`, { defaultValue: error.data.message, ...params, at: when })
+  }
   return error instanceof Error ? error.message : String(error)
 }
 

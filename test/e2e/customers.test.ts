@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { CustomerFile } from '../../electron/api/contract'
+import { dispatch } from '../../electron/api/handlers'
 import { choose, startApp, type RunningApp } from './harness'
 
 let app: RunningApp
@@ -93,6 +95,44 @@ describe('customer files in the real UI', () => {
     await expect.poll(() => page.getByTestId('customer-total').textContent()).toBe('共 1 户')
     await page.getByTestId('customers-grid').getByText('临江市端到端测试集团').click()
     await expect.poll(() => page.getByLabel('负责人').inputValue()).toBe('刘洋')
+  })
+
+  it('refuses a stale edit with a message naming who changed the file, and reloads it on request', async () => {
+    const { page, host } = app
+    // Another window (here: another operator through the same handlers) saves the file first.
+    const [customer] = await host.authorize('read').db.selectFrom('customer').selectAll().execute()
+    const otherWindow = await dispatch(host, 'customers.get', { id: customer!.id })
+    if (!otherWindow.ok) throw new Error('customers.get failed')
+    const file = otherWindow.value as CustomerFile
+    const saved = await dispatch(host, 'customers.save', {
+      id: file.customer.id,
+      version: file.customer.version,
+      fields: { ...file.customer, notes: '另一个窗口的修改' },
+      contacts: file.contacts,
+    })
+    expect(saved.ok).toBe(true)
+    await page.getByLabel('负责人').fill('赵六')
+    await page.getByTestId('save-customer').click()
+    await expect
+      .poll(() => page.locator('.ant-modal-confirm-title').textContent())
+      .toMatch(/此记录已被 张伟 于 \d{4}年\d{1,2}月\d{1,2}日 .*修改/)
+    await page.getByRole('button', { name: '重新加载' }).click()
+    await expect.poll(() => page.getByLabel('备注').inputValue()).toBe('另一个窗口的修改')
+    await expect.poll(() => page.getByLabel('负责人').inputValue()).toBe('刘洋')
+  })
+
+  it('shows staff the settings read-only; the main process refuses the change anyway', async () => {
+    const { page } = app
+    await page.getByRole('menuitem', { name: '设置' }).click()
+    await expect.poll(() => page.getByText('只有主管可以修改此处设置。').isVisible()).toBe(true)
+    const addButtons = page.getByRole('button', { name: '新增' })
+    await expect.poll(() => addButtons.count()).toBe(4)
+    for (const button of await addButtons.all()) expect(await button.isDisabled()).toBe(true)
+    // The renderer's own bridge, as a tampered page would use it: the refusal comes from the main process.
+    const refused = await page.evaluate(
+      `window.api.invoke('settings.saveLookup', { kind: 'branch', code: 'x', nameZh: '某区', nameEn: 'X', sortOrder: 1 })`,
+    )
+    expect(refused).toMatchObject({ ok: false, error: { code: 'supervisor_only' } })
   })
 
   it('switches the language to English and back', async () => {
