@@ -75,6 +75,8 @@ export interface TierOption extends Labelled {
 export interface LookupOption extends Labelled {
   sortOrder: number
   version: number
+  /** Retired from the list: kept for the customers that have it, no longer offered in forms. */
+  retired: boolean
 }
 
 export interface Lookups {
@@ -82,6 +84,7 @@ export interface Lookups {
   tierSchemes: string[]
   /** Tiers of every scheme; forms offer the active scheme's. */
   tiers: TierOption[]
+  /** Retired entries included (flagged), so that every stored value still has its label. */
   industries: LookupOption[]
   branches: LookupOption[]
   accountManagers: Operator[]

@@ -9,10 +9,14 @@ import { AppError } from '../api/errors'
 import type { ServiceContext } from './context'
 
 export type VersionedTable = 'customer' | 'contact' | 'accountManager' | 'tier' | 'industry' | 'branch'
+/** Tables whose changes are audited: the versioned records, and settings. */
+export type AuditedTable = VersionedTable | 'setting'
 type Row = Record<string, unknown> & { id: string; version: number; deletedAt: string | null }
 
-/** Columns never copied into audit rows: derived (search text) or secret (password hash). */
-const NOT_AUDITED = new Set(['searchText', 'passwordHash'])
+/** Derived columns: kept up to date by the services, never a change of their own. */
+const DERIVED = new Set(['searchText'])
+/** Columns never copied into audit rows: derived, or secret (a password hash). */
+const NOT_AUDITED = new Set([...DERIVED, 'passwordHash'])
 
 export function nowIso(ctx: ServiceContext): string {
   return ctx.now().toISOString()
@@ -32,7 +36,7 @@ function auditable(row: Record<string, unknown> | null): string | null {
 
 export async function writeAudit(
   ctx: ServiceContext,
-  tableName: VersionedTable,
+  tableName: AuditedTable,
   action: 'create' | 'update' | 'delete' | 'restore',
   before: Record<string, unknown> | null,
   after: Record<string, unknown> & { id: string },
@@ -70,13 +74,14 @@ export async function findRow(
 }
 
 /** Refuses an edit made against an older version of the row, naming who changed it since and when. */
-async function staleEdit(ctx: ServiceContext, table: VersionedTable, id: string): Promise<AppError> {
+export async function staleEdit(ctx: ServiceContext, table: VersionedTable, id: string): Promise<AppError> {
   const last = await ctx.db
     .selectFrom('auditLog')
     .select(['operatorName', 'at'])
     .where('tableName', '=', table)
     .where('rowId', '=', id)
     .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
     .executeTakeFirst()
   return new AppError(
     'stale_edit',
@@ -117,7 +122,9 @@ export async function insertRecord(
 
 /**
  * Applies a change to a row the caller saw at `expectedVersion`; the version check is part of the
- * UPDATE itself, so two windows saving at once cannot both win. Unchanged rows are left alone.
+ * UPDATE itself, so two windows saving at once cannot both win. Unchanged rows are left alone; a change
+ * of derived columns only (a contact's phone in the customer's search text) bumps the version without
+ * an audit row of its own, since the change that caused it has one.
  */
 export async function updateRecord(
   ctx: ServiceContext,
@@ -128,8 +135,21 @@ export async function updateRecord(
   action: 'update' | 'delete' | 'restore' = 'update',
 ): Promise<Row> {
   const before = await loadForChange(ctx, table, id, expectedVersion)
-  const changed = Object.entries(patch).some(([key, value]) => before[key] !== value)
-  if (!changed) return before
+  const changed = Object.keys(patch).filter((key) => before[key] !== patch[key])
+  if (changed.length === 0) return before
+  const after = await bumpVersion(ctx, table, id, expectedVersion, patch)
+  if (changed.some((key) => !DERIVED.has(key))) await writeAudit(ctx, table, action, before, after)
+  return after
+}
+
+/** Writes `patch` and the next version, refusing if the row moved on since `expectedVersion`. */
+export async function bumpVersion(
+  ctx: ServiceContext,
+  table: VersionedTable,
+  id: string,
+  expectedVersion: number,
+  patch: Record<string, unknown> = {},
+): Promise<Row> {
   const result = await anyTable(ctx)
     .updateTable(table)
     .set({ ...patch, version: expectedVersion + 1, updatedAt: nowIso(ctx) })
@@ -137,9 +157,7 @@ export async function updateRecord(
     .where('version', '=', expectedVersion)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) !== 1) throw await staleEdit(ctx, table, id)
-  const after = (await findRow(ctx, table, id))!
-  await writeAudit(ctx, table, action, before, after)
-  return after
+  return (await findRow(ctx, table, id))!
 }
 
 export function softDelete(

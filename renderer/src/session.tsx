@@ -23,3 +23,11 @@ export function label(entry: Labelled | undefined, language: string): string {
   if (!entry) return ''
   return language === 'en' ? entry.labelEn : entry.labelZh
 }
+
+/** The entries a form offers: those in use, plus the one the record already has (retired or not). */
+export function offered<T extends { id: string; retired?: boolean }>(
+  list: T[],
+  current?: string | null,
+): T[] {
+  return list.filter((entry) => !entry.retired || entry.id === current)
+}

@@ -7,7 +7,17 @@ import type { AuditEntry, ContactRecord, CustomerFile, CustomerRecord } from '..
 import { AppError, fieldError } from '../../api/errors'
 import type { ContactFields, CustomerFields, CustomerSaveInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
-import { findRow, inTransaction, insertRecord, restore, softDelete, updateRecord } from '../records'
+import {
+  bumpVersion,
+  findRow,
+  inTransaction,
+  insertRecord,
+  loadForChange,
+  restore,
+  softDelete,
+  staleEdit,
+  updateRecord,
+} from '../records'
 
 type ContactDraft = CustomerSaveInput['contacts'][number]
 
@@ -50,11 +60,12 @@ export async function getCustomerFile(ctx: ServiceContext, id: string): Promise<
   return { customer: toCustomerRecord(customer), contacts: contacts.map(toContactRecord) }
 }
 
+/** Customer codes are unique whatever their case: "p1" and "P1" would be one customer to a person. */
 async function assertCodeFree(ctx: ServiceContext, code: string, ownId: string | undefined): Promise<void> {
   const holder = await ctx.db
     .selectFrom('customer')
     .select(['id', 'name', 'deletedAt'])
-    .where('code', '=', code)
+    .where((eb) => eb(eb.fn('lower', ['code']), '=', code.toLowerCase()))
     .executeTakeFirst()
   if (!holder || holder.id === ownId) return
   throw fieldError('fields.code', holder.deletedAt ? 'code_taken_deleted' : 'code_taken', {
@@ -62,8 +73,16 @@ async function assertCodeFree(ctx: ServiceContext, code: string, ownId: string |
   })
 }
 
-/** Checks the references a form sends: a list entry or manager that is gone must not be linked. */
-async function assertReferences(ctx: ServiceContext, fields: CustomerFields): Promise<void> {
+/**
+ * Checks the references a save links anew: a list entry or manager that is gone must not be chosen.
+ * A reference the file already had stays valid after its entry is retired, so the file can still be
+ * saved (retiring a branch must not lock every customer in it).
+ */
+async function assertReferences(
+  ctx: ServiceContext,
+  fields: CustomerFields,
+  current?: Record<string, unknown>,
+) {
   const refs = [
     ['industryId', 'industry', fields.industryId],
     ['branchId', 'branch', fields.branchId],
@@ -71,7 +90,7 @@ async function assertReferences(ctx: ServiceContext, fields: CustomerFields): Pr
     ['accountManagerId', 'accountManager', fields.accountManagerId],
   ] as const
   for (const [path, table, id] of refs) {
-    if (!id) continue
+    if (!id || current?.[path] === id) continue
     const row = await findRow(ctx, table, id)
     if (!row || row.deletedAt) throw fieldError(`fields.${path}`, 'invalid_choice')
   }
@@ -81,7 +100,16 @@ function customerColumns(fields: CustomerFields, contacts: ContactFields[]) {
   return { ...fields, hasPbx: fields.hasPbx ? 1 : 0, searchText: searchText(fields, contacts) }
 }
 
-async function saveContacts(ctx: ServiceContext, customerId: string, drafts: ContactDraft[]): Promise<void> {
+/**
+ * Applies the page's contact list to the file: new ones added, changed ones updated, missing ones
+ * removed. The caller has checked the file's version, so the list it sends is the one it saw.
+ * Returns whether any contact changed.
+ */
+async function saveContacts(
+  ctx: ServiceContext,
+  customerId: string,
+  drafts: ContactDraft[],
+): Promise<boolean> {
   const existing = await ctx.db
     .selectFrom('contact')
     .select(['id', 'version'])
@@ -89,35 +117,56 @@ async function saveContacts(ctx: ServiceContext, customerId: string, drafts: Con
     .where('deletedAt', 'is', null)
     .execute()
   const kept = new Set(drafts.map((draft) => draft.id).filter(Boolean))
+  let changed = false
   for (const gone of existing.filter((row) => !kept.has(row.id))) {
     await softDelete(ctx, 'contact', gone.id, gone.version)
+    changed = true
   }
   for (const [index, draft] of drafts.entries()) {
     const { id, version, ...fields } = draft
     if (!id) {
       await insertRecord(ctx, 'contact', { ...fields, customerId })
+      changed = true
       continue
     }
-    if (!existing.some((row) => row.id === id)) throw fieldError(`contacts.${index}`, 'contact_not_in_file')
-    await updateRecord(ctx, 'contact', id, version ?? 0, fields)
+    const own = existing.find((row) => row.id === id)
+    if (!own) throw await missingContact(ctx, customerId, id, index)
+    const after = await updateRecord(ctx, 'contact', id, version ?? 0, fields)
+    changed ||= after.version !== own.version
   }
+  return changed
 }
 
+/** A contact id the file does not hold: removed meanwhile (a stale edit), or another file's. */
+async function missingContact(ctx: ServiceContext, customerId: string, id: string, index: number) {
+  const row = await findRow(ctx, 'contact', id)
+  if (row && row.customerId === customerId) return staleEdit(ctx, 'contact', id)
+  return fieldError(`contacts.${index}`, 'contact_not_in_file')
+}
+
+/**
+ * Saves a customer file. The customer row's version is the whole file's version: it is checked first
+ * and moves on whenever the profile or any contact changes, so a window that saw an older file (say,
+ * before another window edited a contact) is refused rather than silently undoing that edit.
+ */
 export async function saveCustomerFile(ctx: ServiceContext, input: CustomerSaveInput): Promise<CustomerFile> {
   return inTransaction(ctx, async (tx) => {
     await assertCodeFree(tx, input.fields.code, input.id)
-    await assertReferences(tx, input.fields)
     const columns = customerColumns(input.fields, input.contacts)
-    let id = input.id
-    if (id) {
-      const current = await findRow(tx, 'customer', id)
-      if (current?.deletedAt) throw new AppError('not_found', 'This customer is deleted; restore it first.')
-      await updateRecord(tx, 'customer', id, input.version ?? 0, columns)
-    } else {
-      id = (await insertRecord(tx, 'customer', columns)).id
+    if (!input.id) {
+      await assertReferences(tx, input.fields)
+      const { id } = await insertRecord(tx, 'customer', columns)
+      await saveContacts(tx, id, input.contacts)
+      return getCustomerFile(tx, id)
     }
-    await saveContacts(tx, id, input.contacts)
-    return getCustomerFile(tx, id)
+    const current = await loadForChange(tx, 'customer', input.id, input.version ?? 0)
+    if (current.deletedAt) throw new AppError('not_found', 'This customer is deleted; restore it first.')
+    await assertReferences(tx, input.fields, current)
+    const contactsChanged = await saveContacts(tx, input.id, input.contacts)
+    const after = await updateRecord(tx, 'customer', input.id, current.version, columns)
+    if (contactsChanged && after.version === current.version)
+      await bumpVersion(tx, 'customer', input.id, current.version)
+    return getCustomerFile(tx, input.id)
   })
 }
 
@@ -155,7 +204,10 @@ function changedFields(
   const ignored = new Set(['id', 'version', 'createdAt', 'updatedAt', 'customerId'])
   const keys = new Set([...Object.keys(before), ...Object.keys(after)])
   return [...keys]
-    .filter((key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .filter(
+      (key) =>
+        !ignored.has(key) && JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null),
+    )
     .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
 }
 

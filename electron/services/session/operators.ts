@@ -8,6 +8,7 @@ import { AppError, fieldError } from '../../api/errors'
 import type { OperatorInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
 import { findRow, inTransaction, insertRecord, updateRecord } from '../records'
+import { readSetting, writeSetting } from '../settings/store'
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 } as const
 
@@ -85,15 +86,18 @@ export async function signIn(
   return getOperator(ctx, operatorId)
 }
 
-async function supervisorExists(ctx: ServiceContext): Promise<boolean> {
-  const row = await ctx.db
+async function supervisorCount(ctx: ServiceContext): Promise<number> {
+  const { count } = await ctx.db
     .selectFrom('accountManager')
-    .select('id')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('role', '=', 'supervisor')
     .where('deletedAt', 'is', null)
-    .executeTakeFirst()
-  return row !== undefined
+    .executeTakeFirstOrThrow()
+  return Number(count)
 }
+
+/** Once a database has had a supervisor, nobody may again register as one from the sign-in screen. */
+const FIRST_SUPERVISOR = 'first_supervisor_registered'
 
 /**
  * Someone adds themselves on the sign-in screen. Staff and trainers may; a supervisor only when the
@@ -101,10 +105,13 @@ async function supervisorExists(ctx: ServiceContext): Promise<boolean> {
  */
 export async function registerOperator(ctx: ServiceContext, input: OperatorInput): Promise<Operator> {
   if (input.id) throw new AppError('supervisor_only', 'Only a supervisor can change an existing operator.')
-  if (input.role === 'supervisor' && (await supervisorExists(ctx))) {
-    throw new AppError('supervisor_only', 'Only a supervisor can add another supervisor.', {
-      fields: [{ path: 'role', message: 'supervisor_needed' }],
-    })
+  if (input.role === 'supervisor') {
+    const bootstrapped = await readSetting(ctx, FIRST_SUPERVISOR, false)
+    if (bootstrapped || (await supervisorCount(ctx)) > 0) {
+      throw new AppError('supervisor_only', 'Only a supervisor can add another supervisor.', {
+        fields: [{ path: 'role', message: 'supervisor_needed' }],
+      })
+    }
   }
   return saveOperator(ctx, input)
 }
@@ -121,10 +128,15 @@ export async function saveOperator(ctx: ServiceContext, input: OperatorInput): P
         : {}),
   }
   const saved = await inTransaction(ctx, async (tx) => {
+    if (fields.role === 'supervisor') await writeSetting(tx, FIRST_SUPERVISOR, true)
     if (!id) return insertRecord(tx, 'accountManager', values)
     const current = await findRow(tx, 'accountManager', id)
     if (fields.role === 'supervisor' && !password && !current?.passwordHash)
       throw fieldError('password', 'password_required')
+    // The office must keep a supervisor: the last one cannot be made staff or trainer.
+    if (current?.role === 'supervisor' && fields.role !== 'supervisor' && (await supervisorCount(tx)) <= 1) {
+      throw fieldError('role', 'last_supervisor')
+    }
     return updateRecord(tx, 'accountManager', id, version ?? 0, values)
   })
   return getOperator(ctx, saved.id)

@@ -8,28 +8,15 @@ import { AppError, fieldError } from '../../api/errors'
 import type { LookupInput, TierInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
 import { listOperators } from '../session/operators'
-import { inTransaction, insertRecord, softDelete, updateRecord } from '../records'
-
-export async function readSetting<T>(ctx: ServiceContext, key: string, fallback: T): Promise<T> {
-  const row = await ctx.db.selectFrom('setting').select('valueJson').where('key', '=', key).executeTakeFirst()
-  return row ? (JSON.parse(row.valueJson) as T) : fallback
-}
-
-export async function writeSetting(ctx: ServiceContext, key: string, value: unknown): Promise<void> {
-  const valueJson = JSON.stringify(value)
-  await ctx.db
-    .insertInto('setting')
-    .values({ key, valueJson })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson }))
-    .execute()
-}
+import { readSetting, writeSetting } from './store'
+import { inTransaction, insertRecord, softDelete, updateRecord, writeAudit } from '../records'
 
 function toTierOption({ id, code, labelZh, labelEn, scheme, rank, version }: Tier): TierOption {
   return { id, code, labelZh, labelEn, scheme, rank, version }
 }
 
-function toLookupOption({ id, code, nameZh, nameEn, sortOrder, version }: Lookup): LookupOption {
-  return { id, code, labelZh: nameZh, labelEn: nameEn, sortOrder, version }
+function toLookupOption({ id, code, nameZh, nameEn, sortOrder, version, deletedAt }: Lookup): LookupOption {
+  return { id, code, labelZh: nameZh, labelEn: nameEn, sortOrder, version, retired: deletedAt !== null }
 }
 
 export async function getLookups(ctx: ServiceContext): Promise<Lookups> {
@@ -41,8 +28,9 @@ export async function getLookups(ctx: ServiceContext): Promise<Lookups> {
       .orderBy('scheme')
       .orderBy('rank')
       .execute(),
-    ctx.db.selectFrom('industry').selectAll().where('deletedAt', 'is', null).orderBy('sortOrder').execute(),
-    ctx.db.selectFrom('branch').selectAll().where('deletedAt', 'is', null).orderBy('sortOrder').execute(),
+    // Retired entries come too, flagged, so that customers who keep them still show their labels.
+    ctx.db.selectFrom('industry').selectAll().orderBy('sortOrder').execute(),
+    ctx.db.selectFrom('branch').selectAll().orderBy('sortOrder').execute(),
     listOperators(ctx),
     readSetting(ctx, 'tier_scheme', 'abcd'),
   ])
@@ -59,7 +47,18 @@ export async function getLookups(ctx: ServiceContext): Promise<Lookups> {
 export async function setTierScheme(ctx: ServiceContext, scheme: string): Promise<Lookups> {
   const exists = await ctx.db.selectFrom('tier').select('id').where('scheme', '=', scheme).executeTakeFirst()
   if (!exists) throw fieldError('scheme', 'invalid_choice')
-  await inTransaction(ctx, (tx) => writeSetting(tx, 'tier_scheme', scheme))
+  await inTransaction(ctx, async (tx) => {
+    const before = await readSetting(tx, 'tier_scheme', 'abcd')
+    if (before === scheme) return
+    await writeSetting(tx, 'tier_scheme', scheme)
+    await writeAudit(
+      tx,
+      'setting',
+      'update',
+      { id: 'tier_scheme', value: before },
+      { id: 'tier_scheme', value: scheme },
+    )
+  })
   return getLookups(ctx)
 }
 

@@ -192,6 +192,7 @@ export const en: Strings<typeof zhCN> = {
     password_too_short: 'At least 8 characters',
     password_required: 'A supervisor needs a password',
     wrong_password: 'Wrong password',
+    last_supervisor: 'This is the last supervisor: make someone else supervisor first',
     supervisor_needed: 'A supervisor exists: another supervisor must be added by one, in Settings',
     too_many: 'Too many',
     page_size: 'At most 1000 rows at a time',

@@ -180,6 +180,7 @@ export const zhCN = {
     password_too_short: '密码至少 8 位',
     password_required: '主管必须设置密码',
     wrong_password: '密码不正确',
+    last_supervisor: '这是最后一位主管：请先指定另一位主管',
     supervisor_needed: '已有主管：新增主管需由主管在“设置”中完成',
     too_many: '数量过多',
     page_size: '一次最多读取 1000 行',

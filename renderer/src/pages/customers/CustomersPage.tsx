@@ -11,7 +11,7 @@ import { Grid } from '../../components/Grid'
 import { errorMessage } from '../../errors'
 import { useFormat } from '../../format'
 import { navigate } from '../../router'
-import { label, useSession } from '../../session'
+import { label, offered, useSession } from '../../session'
 import { customerColumns, DEFAULT_HIDDEN, OPTIONAL_COLUMNS } from './columns'
 import { customerListInput, type ToolbarFilter } from './query'
 
@@ -95,7 +95,7 @@ export function CustomersPage() {
     mode: 'multiple' as const,
     allowClear: true,
     maxTagCount: 'responsive' as const,
-    style: { minWidth: 150 },
+    style: { minWidth: 170 },
   }
 
   return (
@@ -110,7 +110,7 @@ export function CustomersPage() {
             placeholder={t('customers.search')}
             value={searchText}
             onChange={(event) => setSearchText(event.target.value)}
-            style={{ width: 320 }}
+            style={{ width: 380 }}
             data-testid="quick-search"
           />
         </Space>
@@ -140,14 +140,17 @@ export function CustomersPage() {
           placeholder={t('customers.filter.branch')}
           value={filter.branchIds}
           onChange={set('branchIds')}
-          options={lookups.branches.map((branch) => ({ value: branch.id, label: label(branch, language) }))}
+          options={offered(lookups.branches).map((branch) => ({
+            value: branch.id,
+            label: label(branch, language),
+          }))}
         />
         <Select
           {...multi}
           placeholder={t('customers.filter.industry')}
           value={filter.industryIds}
           onChange={set('industryIds')}
-          options={lookups.industries.map((industry) => ({
+          options={offered(lookups.industries).map((industry) => ({
             value: industry.id,
             label: label(industry, language),
           }))}

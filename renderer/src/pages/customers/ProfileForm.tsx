@@ -9,7 +9,7 @@ import {
 } from '../../../../electron/api/schemas'
 import { schemaRule } from '../../errors'
 import { fenToYuan, yuanToFen } from '../../format'
-import { label, useSession } from '../../session'
+import { label, offered, useSession } from '../../session'
 
 type Name = keyof CustomerFields
 
@@ -61,6 +61,10 @@ export function ProfileForm({
 }) {
   const { t, i18n } = useTranslation()
   const { lookups } = useSession()
+  // The values the file has now: a retired entry it keeps is still offered, and shown by its label.
+  const industryId = Form.useWatch('industryId', form)
+  const branchId = Form.useWatch('branchId', form)
+  const tierId = Form.useWatch('tierId', form)
   const options = (list: { id: string; labelZh: string; labelEn: string; code: string }[]) =>
     list.map((entry) => ({ value: entry.id, label: label(entry, i18n.language) }))
   const section = (key: string) => (
@@ -90,16 +94,22 @@ export function ProfileForm({
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            options={options(lookups.industries)}
+            options={options(offered(lookups.industries, industryId))}
           />
         </Field>
         <Field name="branchId">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options(lookups.branches)} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={options(offered(lookups.branches, branchId))}
+          />
         </Field>
         <Field name="tierId">
           <Select
             allowClear
-            options={options(lookups.tiers.filter((tier) => tier.scheme === lookups.tierScheme))}
+            options={options(
+              lookups.tiers.filter((tier) => tier.scheme === lookups.tierScheme || tier.id === tierId),
+            )}
           />
         </Field>
         <Field name="accountManagerId">

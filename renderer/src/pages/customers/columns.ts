@@ -55,7 +55,7 @@ export function customerColumns(
   const find = <T extends { id: string }>(list: T[], id: string | null | undefined) =>
     list.find((item) => item.id === id)
   const base: ColDef<CustomerRow>[] = [
-    { field: 'code', width: 130, pinned: 'left' },
+    { field: 'code', width: 150, pinned: 'left' },
     { field: 'name', minWidth: 220, flex: 2, pinned: 'left' },
     {
       colId: 'tier',
@@ -66,16 +66,16 @@ export function customerColumns(
     {
       colId: 'industry',
       field: 'industryId',
-      width: 130,
+      width: 150,
       valueFormatter: ({ value }) => label(find(lookups.industries, value), language),
     },
     {
       colId: 'branch',
       field: 'branchId',
-      width: 120,
+      width: 150,
       valueFormatter: ({ value }) => label(find(lookups.branches, value), language),
     },
-    { field: 'accountManager', width: 110 },
+    { field: 'accountManager', width: 150 },
     {
       field: 'status',
       width: 90,

@@ -7,7 +7,7 @@ import type { AppInfo, Lookups, Operator, Role } from '../../../../electron/api/
 import { MANAGER_LEVELS, operatorSaveSchema, type OperatorSave } from '../../../../electron/api/schemas'
 import { call } from '../../api'
 import { errorMessage, schemaRule, showFieldErrors } from '../../errors'
-import { label } from '../../session'
+import { label, offered } from '../../session'
 
 const operatorFieldSchema = (name: 'name' | 'phone') => operatorSaveSchema.shape[name]
 
@@ -144,7 +144,7 @@ export function SignInPage({ info, onSignedIn }: { info: AppInfo; onSignedIn: ()
               <Form.Item name="branchId" label={t('operator.branch')} style={{ flex: 1 }}>
                 <Select
                   allowClear
-                  options={lookups?.branches.map((branch) => ({
+                  options={offered(lookups?.branches ?? []).map((branch) => ({
                     value: branch.id,
                     label: label(branch, i18n.language),
                   }))}

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next'
 import type { LookupOption } from '../../../../electron/api/contract'
 import { lookupSaveSchema, type LookupSave } from '../../../../electron/api/schemas'
 import { call } from '../../api'
-import { label, useSession } from '../../session'
+import { label, offered, useSession } from '../../session'
 import { SettingsList } from './SettingsList'
 
 /** A branch or industry list; retiring an entry keeps it on the customers that have it. */
 export function LookupList({ kind }: { kind: 'branch' | 'industry' }) {
   const { t, i18n } = useTranslation()
   const { lookups, refreshLookups } = useSession()
-  const rows = kind === 'branch' ? lookups.branches : lookups.industries
+  const rows = offered(kind === 'branch' ? lookups.branches : lookups.industries)
   const shape = lookupSaveSchema.shape
   return (
     <SettingsList<LookupOption, LookupSave>

@@ -8,7 +8,7 @@ import {
   type OperatorSave,
 } from '../../../../electron/api/schemas'
 import { call } from '../../api'
-import { label, useSession } from '../../session'
+import { label, offered, useSession } from '../../session'
 import { SettingsList } from './SettingsList'
 
 /** Operators and account managers: level, branch, role, and a supervisor's password. */
@@ -59,7 +59,7 @@ export function OperatorList() {
           input: (
             <Select
               allowClear
-              options={lookups.branches.map((branch) => ({
+              options={offered(lookups.branches).map((branch) => ({
                 value: branch.id,
                 label: label(branch, i18n.language),
               }))}
