@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
-import { Migrator } from 'kysely/migration'
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrationProvider } from './migrations'
+import { Migrator, type Migration } from 'kysely/migration'
+import { MIGRATIONS } from './migrations'
 import type { Database } from './schema'
 
 export interface Connection {
@@ -21,6 +21,8 @@ export interface OpenOptions {
   backupDir?: string
   /** Stop at this migration (tests build an older database with it). */
   migrateTo?: string
+  /** The migrations to apply; the app's own list unless a test brings a failing one. */
+  migrations?: Record<string, Migration>
   clock?: () => Date
 }
 
@@ -98,16 +100,18 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const sqlite = new SqliteDatabase(file)
   try {
     applyPragmas(sqlite, inMemory)
+    const migrations = options.migrations ?? MIGRATIONS
+    const names = Object.keys(migrations)
     const executed = executedMigrations(sqlite)
-    const unknown = executed.filter((name) => !(name in MIGRATIONS))
+    const unknown = executed.filter((name) => !(name in migrations))
     if (unknown.length > 0) {
       throw new DatabaseOpenError(
         'newer_schema',
-        `This database was written by a newer version of Account Desk (schema ${executed.length}, this app knows ${LATEST_SCHEMA_VERSION}). Update the app to open it.`,
+        `This database was written by a newer version of Account Desk (schema ${executed.length}, this app knows ${names.length}). Update the app to open it.`,
       )
     }
-    const target = options.migrateTo ?? Object.keys(MIGRATIONS).at(-1)!
-    const targetVersion = Object.keys(MIGRATIONS).indexOf(target) + 1
+    const target = options.migrateTo ?? names.at(-1)!
+    const targetVersion = names.indexOf(target) + 1
     const needsMigration = executed.length < targetVersion
     const backup =
       needsMigration && executed.length > 0 && !inMemory
@@ -117,7 +121,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       dialect: new SqliteDialect({ database: sqlite }),
       plugins: [new CamelCasePlugin()],
     })
-    if (needsMigration) await migrate(db, target, backup)
+    if (needsMigration) await migrate(db, sqlite, migrations, target, backup)
     return {
       file,
       db,
@@ -132,11 +136,29 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
 }
 
-async function migrate(db: Kysely<Database>, target: string, backup: string | null): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider })
+/**
+ * Runs the pending migrations in one transaction: a migration that fails leaves the file exactly as it
+ * was (Kysely runs SQLite migrations without one, since its adapter does not claim transactional DDL;
+ * SQLite has it, so the transaction is opened here on the single connection).
+ */
+async function migrate(
+  db: Kysely<Database>,
+  sqlite: SqliteDatabase.Database,
+  migrations: Record<string, Migration>,
+  target: string,
+  backup: string | null,
+): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  sqlite.exec('BEGIN IMMEDIATE')
   const { error } = await migrator.migrateTo(target)
-  if (error) {
-    const restoreHint = backup ? ` The file as it was before is at ${backup}.` : ''
-    throw new DatabaseOpenError('migration_failed', `Migration failed: ${String(error)}.${restoreHint}`)
+  if (!error) {
+    sqlite.exec('COMMIT')
+    return
   }
+  if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+  const restoreHint = backup ? ` A copy of the file as it was is at ${backup}.` : ''
+  throw new DatabaseOpenError(
+    'migration_failed',
+    `Updating the database to this version of Account Desk failed, and it was left as it was: ${String(error)}.${restoreHint}`,
+  )
 }

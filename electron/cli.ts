@@ -19,10 +19,13 @@ const USAGE = `Usage:
 
 class CliError extends Error {}
 
+/** Preferences of the command line live in a throwaway folder (it has no window to remember), removed on exit. */
+const scratch = mkdtempSync(join(tmpdir(), 'account-desk-cli-'))
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
+
 function hostFor(): AppHost {
-  // Preferences of the command line live in a throwaway folder: it has no window to remember.
   return new AppHost({
-    userDataDir: mkdtempSync(join(tmpdir(), 'account-desk-cli-')),
+    userDataDir: scratch,
     systemLocale: 'en',
     appVersion: 'cli',
     actor: { id: null, name: `command line (${userInfo().username})`, role: 'staff' },
@@ -89,6 +92,11 @@ async function customersList(args: string[]): Promise<void> {
   }
 }
 
+/** node:util parseArgs refuses unknown or malformed options with these codes. */
+function isParseArgsError(error: unknown): boolean {
+  return String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS')
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   demo,
   'customers list': customersList,
@@ -105,8 +113,8 @@ async function main(argv: string[]): Promise<number> {
     await run(argv.slice(command.split(' ').length))
     return 0
   } catch (error) {
-    if (!(error instanceof CliError || error instanceof TypeError)) throw error
-    console.error(`Error: ${error.message}`)
+    if (!(error instanceof CliError || isParseArgsError(error))) throw error
+    console.error(`Error: ${(error as Error).message}`)
     return 1
   }
 }

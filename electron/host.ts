@@ -3,7 +3,7 @@
  * who is working, and the operator's preferences. Every transport (Electron IPC, the Playwright binding,
  * the command line) talks to one of these through `dispatch`.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import { openDatabase, type Connection } from '../db/connection'
@@ -25,13 +25,18 @@ export interface HostOptions {
 
 interface StoredPrefs {
   language?: Language
-  hiddenCustomerColumns?: string[]
+  hiddenCustomerColumns?: string[] | null
   /** Last operator per database file, so staff are not asked again at every start. */
   lastOperator?: Record<string, string>
 }
 
 /** Sign-in and registration run before anyone is signed in; their audit rows say so. */
 const SIGN_IN_ACTOR: Actor = { id: null, name: 'sign-in screen', role: 'staff' }
+
+/** A database file and its WAL companions. */
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+}
 
 export function languageFromLocale(locale: string): Language {
   return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
@@ -89,14 +94,23 @@ export class AppHost {
     return this.open(this.defaultDatabaseFile)
   }
 
-  /** A fresh demo database from the fixed seed, in its own file: the operator's real file is never touched. */
+  /**
+   * A fresh demo database from the fixed seed, in its own file: the operator's real file is never
+   * touched. It is built beside the old demo first, so that a failure leaves the open database open.
+   */
   async openDemo(): Promise<AppInfo> {
     const file = this.demoDatabaseFile
-    await this.close()
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
-    const connection = await openDatabase(file)
-    await writeDemoData(connection.db, { now: this.now() })
-    await connection.close()
+    const next = `${file}.next`
+    removeDatabaseFiles(next)
+    const built = await openDatabase(next)
+    try {
+      await writeDemoData(built.db, { now: this.now() })
+    } finally {
+      await built.close()
+    }
+    if (this.connection?.file === file) await this.close()
+    removeDatabaseFiles(file)
+    renameSync(next, file)
     return this.open(file, true)
   }
 
@@ -173,7 +187,7 @@ export class AppHost {
     const stored = this.readPrefs()
     return {
       language: stored.language ?? languageFromLocale(this.options.systemLocale),
-      hiddenCustomerColumns: stored.hiddenCustomerColumns ?? [],
+      hiddenCustomerColumns: stored.hiddenCustomerColumns ?? null,
     }
   }
 

@@ -2,7 +2,7 @@
  * Electron's main process: the app's lifecycle, one secure window, and the IPC transport onto the
  * handler registry. Everything else lives in services that run without Electron (and are tested so).
  */
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { dispatch } from './api/handlers'
@@ -56,11 +56,15 @@ function createWindow(): BrowserWindow {
 
 function lockDownSession(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+  // The built page carries the CSP in a meta tag (file:// has no headers); the header covers anything
+  // else the window might load. The dev server is left alone: HMR needs inline scripts and a websocket.
+  if (app.isPackaged || !process.env['ELECTRON_RENDERER_URL']) {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      })
     })
-  })
+  }
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault())
   })
@@ -74,7 +78,18 @@ async function start(): Promise<void> {
     systemLocale: app.getLocale(),
     appVersion: app.getVersion(),
   })
-  await host.openDefault()
+  try {
+    await host.openDefault()
+  } catch (error) {
+    // A file the app must not open (written by a newer version, or a migration that failed and was
+    // rolled back): say why, and leave the file alone.
+    dialog.showErrorBox(
+      'Account Desk · 集团客户服务台',
+      error instanceof Error ? error.message : String(error),
+    )
+    app.quit()
+    return
+  }
   ipcMain.handle(INVOKE, (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'forbidden_sender', message: 'Refused: not the app window.' } }

@@ -1,4 +1,4 @@
-import type { Migration, MigrationProvider } from 'kysely/migration'
+import type { Migration } from 'kysely/migration'
 import * as foundation from './0001_foundation'
 import * as customerFiles from './0002_customer_files'
 
@@ -12,7 +12,3 @@ export const MIGRATIONS: Record<string, Migration> = {
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length
-
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => MIGRATIONS,
-}

@@ -56,7 +56,8 @@ export interface AppInfo {
 
 export interface Prefs {
   language: Language
-  hiddenCustomerColumns: string[]
+  /** null until the operator picks columns: the grid then hides its defaults. */
+  hiddenCustomerColumns: string[] | null
 }
 
 export interface Labelled {

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'supervisor_only'
   | 'trainer_read_only'
   | 'database'
+  | 'database_open'
   | 'internal'
 
 /** A problem with one field; `message` is an i18n key under `validation.`. */
@@ -25,6 +26,7 @@ export interface FieldError {
 
 export interface ApiErrorData {
   code: ErrorCode
+  /** English; the renderer shows `errors.<code>`, or this text for codes whose message is the detail. */
   message: string
   params?: Record<string, string | number>
   fields?: FieldError[]

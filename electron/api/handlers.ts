@@ -4,6 +4,7 @@
  * contract, validates the input with its schema, checks who may call it, and turns errors into data.
  */
 import type { z } from 'zod'
+import { DatabaseOpenError } from '../../db/connection'
 import type { AppHost } from '../host'
 import type { ServiceContext } from '../services/context'
 import {
@@ -78,6 +79,8 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 
 function toErrorData(error: unknown): ApiErrorData {
   if (error instanceof AppError) return error.toData()
+  // A file that cannot be opened (newer schema, failed migration): its message says what to do.
+  if (error instanceof DatabaseOpenError) return { code: 'database_open', message: error.message }
   // Not a refusal we foresaw: log it here, send the renderer a message without internals.
   console.error(error)
   const message = error instanceof Error ? error.message : String(error)

@@ -16,7 +16,12 @@ export function errorMessage(t: TFunction, error: unknown): string {
     const { at, ...params } = error.data.params ?? {}
     // An instant in a message (who changed a record, and when) is shown as the operator's local time.
     const when = typeof at === 'string' && at ? makeFormatters(i18next.language).instant(at) : at
-    return t(`errors.${error.data.code}`, { defaultValue: error.data.message, ...params, at: when })
+    return t(`errors.${error.data.code}`, {
+      defaultValue: error.data.message,
+      ...params,
+      at: when,
+      detail: error.data.message,
+    })
   }
   return error instanceof Error ? error.message : String(error)
 }

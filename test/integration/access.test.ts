@@ -1,3 +1,4 @@
+import SqliteDatabase from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_SUPERVISOR_PASSWORD } from '../../db/seed/demo'
 import type { AppHost } from '../../electron/host'
@@ -142,5 +143,19 @@ describe('operators, roles and the main-process checks', () => {
     expect((await call(host, 'prefs.get')).language).toBe('zh-CN')
     await call(host, 'prefs.set', { language: 'en' })
     expect((await call(host, 'prefs.get')).language).toBe('en')
+  })
+})
+
+describe('a database file that cannot be opened', () => {
+  it('is refused with its reason, and the open database stays open', async () => {
+    const realFile = (await call(host, 'app.info')).databaseFile
+    await call(host, 'database.openDemo')
+    const raw = new SqliteDatabase(realFile)
+    raw.prepare("insert into kysely_migration (name, timestamp) values ('0099_from_the_future', 'x')").run()
+    raw.close()
+    const error = await refusal(host, 'database.openDefault')
+    expect(error.code).toBe('database_open')
+    expect(error.message).toMatch(/newer version of Account Desk/)
+    expect(await call(host, 'app.info')).toMatchObject({ isDemo: true })
   })
 })

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { DatabaseOpenError, openDatabase } from '../../db/connection'
-import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import type { Kysely } from 'kysely'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations'
 import { tempDir } from './helpers'
 
 describe('opening a database', () => {
@@ -87,5 +88,34 @@ describe('opening a database', () => {
     expect(ids(a)).toEqual(ids(b))
     expect(ids(a)).toHaveLength(4)
     await Promise.all([a.close(), b.close()])
+  })
+})
+
+describe('a migration that fails', () => {
+  it('leaves the file exactly as it was, all pending migrations rolled back, with a clear message', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'desk.sqlite')
+    await (await openDatabase(file, { migrateTo: '0001_foundation' })).close()
+    const broken = {
+      ...MIGRATIONS,
+      '0003_broken': {
+        up: async (db: Kysely<unknown>) => {
+          await db.schema.createTable('half_done').addColumn('id', 'text').execute()
+          throw new Error('disk full')
+        },
+      },
+    }
+    const attempt = openDatabase(file, { migrations: broken, backupDir: join(dir, 'backups') })
+    await expect(attempt).rejects.toThrow(/failed, and it was left as it was: Error: disk full/)
+    const check = new SqliteDatabase(file, { readonly: true })
+    expect(check.prepare('select name from kysely_migration').pluck().all()).toEqual(['0001_foundation'])
+    const tables = check.prepare("select name from sqlite_master where type = 'table'").pluck().all()
+    expect(tables).not.toContain('customer')
+    expect(tables).not.toContain('half_done')
+    check.close()
+    // The file still opens and migrates with the app's own migrations.
+    const fixed = await openDatabase(file, { backupDir: join(dir, 'backups') })
+    expect(fixed.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
+    await fixed.close()
   })
 })

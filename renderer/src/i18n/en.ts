@@ -210,6 +210,7 @@ export const en: Strings<typeof zhCN> = {
     supervisor_only: 'Only a supervisor can do this.',
     trainer_read_only: 'Trainers change sample data only: open the demo database first.',
     database: 'The database refused the change; nothing was saved.',
+    database_open: 'This database cannot be opened: {{detail}}',
     internal: 'Something went wrong inside Account Desk; nothing was saved.',
   },
 }

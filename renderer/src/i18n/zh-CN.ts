@@ -197,6 +197,7 @@ export const zhCN = {
     supervisor_only: '只有主管可以执行此操作。',
     trainer_read_only: '培训讲师只能修改演示数据：请先打开演示数据库。',
     database: '数据库拒绝了此次修改，未保存任何内容。',
+    database_open: '无法打开此数据库：{{detail}}',
     internal: '服务台内部出错，未保存任何内容。',
   },
 }

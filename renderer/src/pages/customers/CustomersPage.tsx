@@ -28,9 +28,7 @@ const EMPTY_FILTER: ToolbarFilter = {
 function useHiddenColumns() {
   const [hidden, setHidden] = useState<string[] | null>(null)
   useEffect(() => {
-    void call('prefs.get').then((prefs) =>
-      setHidden(prefs.hiddenCustomerColumns.length ? prefs.hiddenCustomerColumns : DEFAULT_HIDDEN),
-    )
+    void call('prefs.get').then((prefs) => setHidden(prefs.hiddenCustomerColumns ?? DEFAULT_HIDDEN))
   }, [])
   const save = (next: string[]) => {
     setHidden(next)

@@ -3,6 +3,7 @@ import { App, Form, Modal } from 'antd'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+import { ApiError } from '../../api'
 import { errorMessage, schemaRule, showFieldErrors } from '../../errors'
 
 export interface FieldSpec {
@@ -40,8 +41,10 @@ export function EditModal<T extends object>({ title, open, initial, fields, onSa
       await onSave({ ...initial, ...values })
       onClose()
     } catch (error) {
-      if (showFieldErrors(t, form, error).length > 0 || !(error instanceof Error))
-        void message.error(errorMessage(t, error))
+      // Refusals at a field go there; anything else (a stale edit, a role refused) is said aloud.
+      const rest = showFieldErrors(t, form, error)
+      const onFields = error instanceof ApiError && (error.data.fields?.length ?? 0) > rest.length
+      if (!onFields) void message.error(errorMessage(t, error))
     }
   }
 
