@@ -3,7 +3,7 @@
  * Conventions: ids are UUIDv7 text; money is integer fen; dates `YYYY-MM-DD`; instants ISO-8601 UTC;
  * booleans are 0/1 integers (portable to PostgreSQL through the dialect layer later).
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 
 /** Columns every business record carries: global id, optimistic-lock version, soft delete, stamps. */
 export interface RecordColumns {
@@ -104,12 +104,7 @@ export interface Database {
   contact: ContactTable
 }
 
-export type LookupKind = 'industry' | 'branch'
 export type Customer = Selectable<CustomerTable>
-export type NewCustomer = Insertable<CustomerTable>
-export type CustomerUpdate = Updateable<CustomerTable>
 export type Contact = Selectable<ContactTable>
-export type AccountManager = Selectable<AccountManagerTable>
 export type Tier = Selectable<TierTable>
 export type Lookup = Selectable<LookupTable>
-export type AuditRow = Selectable<AuditLogTable>

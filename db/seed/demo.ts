@@ -237,7 +237,8 @@ function customerFor(
       ['lost', 4],
     ] as const),
     employees,
-    annualOutputFen: random.int(minRevenue, maxRevenue) * 100 * random.int(80, 400),
+    // Output per head of 150,000 to 900,000 yuan a year, as firms of these sizes report.
+    annualOutputFen: employees * random.int(150_000, 900_000) * 100,
     leader: personName(random).name,
     ourSubscribers: ours,
     competitorSubscribers: Math.max(0, employees - ours - random.int(0, employees / 10)),

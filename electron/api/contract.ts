@@ -176,6 +176,8 @@ export interface AuditEntry {
   tableName: string
   rowId: string
   action: 'create' | 'update' | 'delete' | 'restore'
+  /** The record's name at the time (a contact's name, the customer's name). */
+  recordName: string | null
   /** Fields that changed, with their values before and after. */
   changes: { field: string; before: unknown; after: unknown }[]
 }

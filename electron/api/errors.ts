@@ -8,7 +8,6 @@ export type ErrorCode =
   | 'forbidden_sender'
   | 'not_found'
   | 'stale_edit'
-  | 'duplicate'
   | 'not_signed_in'
   | 'wrong_password'
   | 'supervisor_only'

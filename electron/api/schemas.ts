@@ -25,11 +25,11 @@ export const LIMITS = {
 } as const
 
 /**
- * Mainland mobile, landline with area code (written 0571-88886666, 0571 88886666 or (0571)88886666,
+ * Mainland mobile (also written 138 0013 8000 or 138-0013-8000), landline with area code (written 0571-88886666, 0571 88886666 or (0571)88886666,
  * with an optional extension), 400/800 service numbers; optional +86.
  */
 export const PHONE_PATTERN =
-  /^(\+?86[- ]?)?(1[3-9]\d{9}|(0\d{2,3}[- ]?|\(0\d{2,3}\) ?)\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4})$/
+  /^(\+?86[- ]?)?(1[3-9]\d[- ]?\d{4}[- ]?\d{4}|(0\d{2,3}[- ]?|\(0\d{2,3}\) ?)\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4})$/
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 

@@ -2,6 +2,7 @@
  * Locale formatting in one place: money (kept in fen, shown in yuan), counts, dates and instants.
  * Pages format what the main process computed; they never compute a figure themselves.
  */
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 const FEN_PER_YUAN = 100
@@ -13,6 +14,18 @@ export function fenToYuan(fen: number | null | undefined): number | null {
 /** Yuan as typed into a form, to integer fen (rounded to the fen, so 0.1 + 0.2 cannot leak in). */
 export function yuanToFen(yuan: number | null | undefined): number | null {
   return yuan === null || yuan === undefined ? null : Math.round(yuan * FEN_PER_YUAN)
+}
+
+/** Thousands separators while typing a number (12,345.67), and back to a plain number string. */
+export function groupDigits(value: string | number | undefined): string {
+  if (value === undefined || value === '') return ''
+  const [whole, fraction] = String(value).split('.')
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`
+}
+
+export function ungroupDigits(text: string | undefined): string {
+  return (text ?? '').replace(/,/g, '')
 }
 
 export function makeFormatters(language: string) {
@@ -35,5 +48,6 @@ export type Formatters = ReturnType<typeof makeFormatters>
 
 export function useFormat(): Formatters {
   const { i18n } = useTranslation()
-  return makeFormatters(i18n.language)
+  // One set per language, so that grids' column definitions are not rebuilt on every render.
+  return useMemo(() => makeFormatters(i18n.language), [i18n.language])
 }

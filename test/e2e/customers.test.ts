@@ -82,7 +82,7 @@ describe('customer files in the real UI', () => {
     await expect.poll(() => page.getByText('有未保存的修改').count()).toBe(0)
     await expect.poll(() => page.locator('.ant-message').getByText('已保存').first().isVisible()).toBe(true)
     await page.getByRole('tab', { name: '修改记录' }).click()
-    await expect.poll(() => page.getByTestId('history-grid').textContent()).toContain('负责人: 王伟 → 刘洋')
+    await expect.poll(() => page.getByTestId('history-grid').textContent()).toContain('负责人：王伟 → 刘洋')
     await expect.poll(() => page.getByTestId('history-grid').textContent()).toContain('张伟')
   })
 

@@ -22,6 +22,8 @@ describe('PHONE_PATTERN', () => {
     ['landline with a 7-digit number', '0571-8888666'],
     ['landline with extension', '0571-88886666-123'],
     ['landline written with a space', '0571 88886666'],
+    ['mobile in groups of 3-4-4', '138 0013 8000'],
+    ['mobile with dashes', '138-0013-8000'],
     ['landline with the area code in brackets', '(0571)88886666'],
     ['+86 landline', '+86 0571-88886666'],
     ['400 number with dashes', '400-820-8820'],

@@ -226,14 +226,19 @@ export async function customerHistory(ctx: ServiceContext, id: string): Promise<
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .execute()
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.at,
-    operatorName: row.operatorName,
-    host: row.host,
-    tableName: row.tableName,
-    rowId: row.rowId,
-    action: row.action,
-    changes: changedFields(parseJson(row.beforeJson), parseJson(row.afterJson)),
-  }))
+  return rows.map((row) => {
+    const before = parseJson(row.beforeJson)
+    const after = parseJson(row.afterJson)
+    return {
+      id: row.id,
+      at: row.at,
+      operatorName: row.operatorName,
+      host: row.host,
+      tableName: row.tableName,
+      rowId: row.rowId,
+      action: row.action,
+      recordName: (after['name'] ?? before['name'] ?? null) as string | null,
+      changes: changedFields(before, after),
+    }
+  })
 }

@@ -23,21 +23,27 @@ export function Frame({
       <div style={{ flex: 1, minHeight: 0 }}>{children}</div>
       <footer className="desk-status-bar" data-testid="status-bar">
         <span style={{ display: 'flex', minWidth: 0 }}>
-          {t('status.database')}:&nbsp;
+          {t('status.database')}
+          {t('common.colon')}
           <span className="desk-status-file" title={info.databaseFile}>
             <bdi>{info.databaseFile}</bdi>
           </span>
         </span>
         <span>
-          {t('status.schema')}: v{info.schemaVersion}
+          {t('status.schema')}
+          {t('common.colon')}v{info.schemaVersion}
         </span>
         {operator && (
           <span>
-            {t('status.operator')}: {operator.name}（{t(`roles.${operator.role}`)}）
+            {t('status.operator')}
+            {t('common.colon')}
+            {t('common.nameWithRole', { name: operator.name, role: t(`roles.${operator.role}`) })}
           </span>
         )}
         <span>
-          {t('status.host')}: {info.hostName}
+          {t('status.host')}
+          {t('common.colon')}
+          {info.hostName}
         </span>
       </footer>
     </div>

@@ -50,7 +50,9 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
         <div style={{ flex: 1 }} />
         <Space>
           <span style={{ color: '#fff' }} data-testid="current-operator">
-            {t('header.operator')}: {operator.name}
+            {t('header.operator')}
+            {t('common.colon')}
+            {operator.name}
           </span>
           <Tag
             color={operator.role === 'supervisor' ? 'gold' : operator.role === 'trainer' ? 'purple' : 'blue'}

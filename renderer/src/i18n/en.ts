@@ -4,7 +4,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 /** English strings: the same keys as zh-CN.ts, checked by the type. */
 export const en: Strings<typeof zhCN> = {
-  app: { title: 'Account Desk', short: 'Desk' },
+  app: { title: 'Account Desk' },
   nav: { customers: 'Customers', settings: 'Settings' },
   header: {
     operator: 'Working as',
@@ -44,11 +44,12 @@ export const en: Strings<typeof zhCN> = {
     back: 'Back',
     yes: 'Yes',
     no: 'No',
-    none: '—',
     saved: 'Saved',
-    loading: 'Loading…',
     reload: 'Reload',
     confirm: 'OK',
+    colon: ': ',
+    separator: '; ',
+    nameWithRole: '{{name}} ({{role}})',
   },
   signIn: {
     title: 'Who is working at the desk?',
@@ -73,10 +74,10 @@ export const en: Strings<typeof zhCN> = {
     title: 'Customer files',
     new: 'New customer',
     search: 'Quick search: code, name, contact, phone',
-    deleted: 'Deleted',
-    showDeleted: 'Show deleted',
+    showDeleted: 'Deleted only',
     columns: 'Columns',
     total: '{{formatted}} customers',
+    total_one: '{{formatted}} customer',
     clearFilters: 'Clear filters',
     filter: {
       tier: 'Tier',
@@ -89,16 +90,19 @@ export const en: Strings<typeof zhCN> = {
   customer: {
     newTitle: 'New customer file',
     tabs: { profile: 'Profile', contacts: 'Key contacts', history: 'History' },
-    sections: { identity: 'Identity', size: 'Size and revenue', telecom: 'Telecom services', other: 'Other' },
+    sections: {
+      identity: 'Basic details',
+      size: 'Size and revenue',
+      telecom: 'Telecom services',
+      other: 'Other',
+    },
     deletedBanner: 'This customer was deleted on {{at}}. Restore it to make changes.',
     confirmDelete: 'Delete the customer "{{name}}"? You can restore it from "Show deleted".',
     unsaved: 'Unsaved changes',
-    contactsCount: '{{count}} contacts',
     addContact: 'Add contact',
     editContact: 'Edit contact',
     noContacts: 'No contacts yet',
-    saveFirstHint: 'Contacts are saved together with the customer file.',
-    yuanSuffix: 'yuan',
+    savedWithFile: 'Contacts are saved together with the customer file.',
   },
   fields: {
     code: 'Customer code',
@@ -136,7 +140,6 @@ export const en: Strings<typeof zhCN> = {
     tier: 'Tier',
     role: 'Role',
     level: 'Level',
-    branchIdLabel: 'Branch',
   },
   history: {
     at: 'When',
@@ -158,7 +161,6 @@ export const en: Strings<typeof zhCN> = {
       abcd: 'A/B/C/D classes (China Mobile style)',
       star: '1A–5A star service (China Telecom style)',
     },
-    tiers: 'Tiers',
     code: 'Code',
     labelZh: 'Chinese label',
     labelEn: 'English label',
@@ -204,7 +206,6 @@ export const en: Strings<typeof zhCN> = {
     not_found: 'The record does not exist or was deleted.',
     stale_edit:
       '{{operator}} changed this record at {{at}} after you opened it. Reload it, then make your change again, so as not to overwrite theirs.',
-    duplicate: 'Duplicate record.',
     not_signed_in: 'Choose who is working first.',
     wrong_password: 'The supervisor password is not right.',
     supervisor_only: 'Only a supervisor can do this.',

@@ -1,6 +1,6 @@
 /** 简体中文 strings. Keys mirror en.ts; a missing key fails the typecheck there. */
 export const zhCN = {
-  app: { title: '集团客户服务台', short: '服务台' },
+  app: { title: '集团客户服务台' },
   nav: { customers: '客户档案', settings: '设置' },
   header: {
     operator: '当前操作员',
@@ -36,11 +36,12 @@ export const zhCN = {
     back: '返回',
     yes: '是',
     no: '否',
-    none: '—',
     saved: '已保存',
-    loading: '加载中…',
     reload: '重新加载',
     confirm: '确定',
+    colon: '：',
+    separator: '；',
+    nameWithRole: '{{name}}（{{role}}）',
   },
   signIn: {
     title: '谁在使用服务台？',
@@ -65,10 +66,10 @@ export const zhCN = {
     title: '客户档案',
     new: '新建客户',
     search: '快速搜索：编号、名称、联系人、电话',
-    deleted: '已删除',
-    showDeleted: '显示已删除',
+    showDeleted: '只看已删除',
     columns: '显示列',
     total: '共 {{formatted}} 户',
+    total_one: '共 {{formatted}} 户',
     clearFilters: '清除筛选',
     filter: {
       tier: '客户等级',
@@ -81,16 +82,14 @@ export const zhCN = {
   customer: {
     newTitle: '新建客户档案',
     tabs: { profile: '基本信息', contacts: '关键联系人', history: '修改记录' },
-    sections: { identity: '身份', size: '规模与收入', telecom: '通信业务', other: '其他' },
+    sections: { identity: '基础资料', size: '规模与收入', telecom: '通信业务', other: '其他' },
     deletedBanner: '此客户已于 {{at}} 删除。恢复后才能修改。',
     confirmDelete: '删除客户「{{name}}」？删除后可在“显示已删除”中恢复。',
     unsaved: '有未保存的修改',
-    contactsCount: '{{count}} 位联系人',
     addContact: '新增联系人',
     editContact: '编辑联系人',
     noContacts: '尚无联系人',
-    saveFirstHint: '联系人随客户档案一同保存。',
-    yuanSuffix: '元',
+    savedWithFile: '联系人随客户档案一同保存。',
   },
   fields: {
     code: '集团编号',
@@ -128,7 +127,6 @@ export const zhCN = {
     tier: '客户等级',
     role: '角色',
     level: '级别',
-    branchIdLabel: '所属区县',
   },
   history: {
     at: '时间',
@@ -147,7 +145,6 @@ export const zhCN = {
     languageHint: '默认跟随操作系统语言。',
     tierScheme: '客户等级方案',
     schemes: { abcd: 'A/B/C/D 类（中国移动式）', star: '1A–5A 星级服务（中国电信式）' },
-    tiers: '等级',
     code: '代码',
     labelZh: '中文名称',
     labelEn: '英文名称',
@@ -191,7 +188,6 @@ export const zhCN = {
     forbidden_sender: '请求被拒绝。',
     not_found: '记录不存在或已被删除。',
     stale_edit: '此记录已被 {{operator}} 于 {{at}} 修改。请重新加载后再修改，以免覆盖对方的更改。',
-    duplicate: '记录重复。',
     not_signed_in: '请先选择操作员。',
     wrong_password: '主管密码不正确。',
     supervisor_only: '只有主管可以执行此操作。',

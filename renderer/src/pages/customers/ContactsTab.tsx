@@ -11,6 +11,11 @@ import { fieldMessage } from '../../errors'
 import { useFormat } from '../../format'
 import { ContactModal } from './ContactModal'
 
+/** A contact's name is labelled as a person's name, not the customer's. */
+export function contactField(field: string): string {
+  return field === 'name' ? 'contactName' : field
+}
+
 export interface ContactDraft extends ContactFields {
   id?: string
   version?: number
@@ -36,7 +41,7 @@ export function ContactsTab({ contacts, errors, disabled, onChange }: Props) {
     {
       field: 'contactClass',
       headerName: t('fields.contactClass'),
-      width: 140,
+      width: 170,
       valueFormatter: ({ value }) => t(`contactClass.${value}`),
     },
     { field: 'phone', headerName: t('fields.phone'), width: 140 },
@@ -63,7 +68,7 @@ export function ContactsTab({ contacts, errors, disabled, onChange }: Props) {
         <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={disabled}>
           {t('customer.addContact')}
         </Button>
-        <Typography.Text type="secondary">{t('customer.saveFirstHint')}</Typography.Text>
+        <Typography.Text type="secondary">{t('customer.savedWithFile')}</Typography.Text>
       </Space>
       {problems.length > 0 && (
         <Alert
@@ -73,8 +78,8 @@ export function ContactsTab({ contacts, errors, disabled, onChange }: Props) {
             <div key={index}>
               {contacts[index]?.name}:{' '}
               {fieldErrors
-                .map((error) => `${t(`fields.${error.path}`)} — ${fieldMessage(t, error)}`)
-                .join('；')}
+                .map((error) => `${t(`fields.${contactField(error.path)}`)} — ${fieldMessage(t, error)}`)
+                .join(t('common.separator'))}
             </div>
           ))}
         />

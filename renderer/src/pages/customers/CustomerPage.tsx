@@ -58,9 +58,18 @@ export function CustomerPage({ id }: { id: string | null }) {
   )
 
   useEffect(() => {
-    if (id) void call('customers.get', { id }).then(show)
-    else form.setFieldsValue(NEW_CUSTOMER)
-  }, [id, form, show])
+    if (!id) {
+      form.setFieldsValue(NEW_CUSTOMER)
+      return
+    }
+    // A link to a file that is gone (or never was) says so and goes back to the list.
+    call('customers.get', { id })
+      .then(show)
+      .catch((error: unknown) => {
+        void message.error(errorMessage(t, error))
+        navigate({ page: 'customers' })
+      })
+  }, [id, form, show, message, t])
 
   const reportRefusal = (error: unknown) => {
     const rest = showFieldErrors(t, form, error, 'fields.')

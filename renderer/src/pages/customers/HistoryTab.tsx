@@ -6,6 +6,7 @@ import type { AuditEntry, Labelled } from '../../../../electron/api/contract'
 import { call } from '../../api'
 import { Grid } from '../../components/Grid'
 import { useFormat } from '../../format'
+import { contactField } from './ContactsTab'
 import { label, useSession } from '../../session'
 
 /** What a create shows: the row's identity, not every field it was created with. */
@@ -50,15 +51,17 @@ export function HistoryTab({ customerId, refreshKey }: { customerId: string; ref
       .filter((change) => !HIDDEN_FIELDS.has(change.field))
       .filter(
         (change) =>
-          entry.action === 'update' || (entry.action === 'create' && CREATE_SUMMARY.has(change.field)),
+          entry.action === 'update' ||
+          (entry.action === 'create' && CREATE_SUMMARY.has(change.field) && change.after !== null),
       )
       .map((change) => {
-        const name = t(`fields.${change.field}`, { defaultValue: change.field })
+        const field = entry.tableName === 'contact' ? contactField(change.field) : change.field
+        const name = `${t(`fields.${field}`, { defaultValue: change.field })}${t('common.colon')}`
         if (entry.action === 'update')
-          return `${name}: ${shown(change.field, change.before)} → ${shown(change.field, change.after)}`
-        return `${name}: ${shown(change.field, change.after)}`
+          return `${name}${shown(change.field, change.before)} → ${shown(change.field, change.after)}`
+        return `${name}${shown(change.field, change.after)}`
       })
-      .join('；')
+      .join(t('common.separator'))
 
   const columns: ColDef<AuditEntry>[] = [
     {
@@ -70,10 +73,11 @@ export function HistoryTab({ customerId, refreshKey }: { customerId: string; ref
     { field: 'operatorName', headerName: t('history.operator'), width: 150 },
     { field: 'host', headerName: t('history.host'), width: 120 },
     {
-      field: 'tableName',
+      colId: 'record',
       headerName: t('history.record'),
-      width: 90,
-      valueFormatter: ({ value }) => t(`history.tables.${value}`),
+      width: 170,
+      valueGetter: ({ data }) =>
+        data ? [t(`history.tables.${data.tableName}`), data.recordName].filter(Boolean).join(' · ') : '',
     },
     {
       field: 'action',

@@ -1,5 +1,5 @@
 /** The customer file's profile fields, checked at the field with the contract's own schema. */
-import { Checkbox, Col, Divider, Form, Input, InputNumber, Row, Select, type FormInstance } from 'antd'
+import { Col, Divider, Form, Input, InputNumber, Row, Select, Switch, type FormInstance } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -8,7 +8,7 @@ import {
   type CustomerFields,
 } from '../../../../electron/api/schemas'
 import { schemaRule } from '../../errors'
-import { fenToYuan, yuanToFen } from '../../format'
+import { fenToYuan, groupDigits, ungroupDigits, yuanToFen } from '../../format'
 import { label, offered, useSession } from '../../session'
 
 type Name = keyof CustomerFields
@@ -42,13 +42,21 @@ function MoneyField({ name }: { name: 'annualOutputFen' | 'monthlyRevenueFen' })
         getValueProps={(fen: number | null) => ({ value: fenToYuan(fen) })}
         normalize={(yuan: number | null) => yuanToFen(yuan)}
       >
-        <InputNumber style={{ width: '100%' }} precision={2} step={100} />
+        <InputNumber
+          style={{ width: '100%' }}
+          precision={2}
+          step={100}
+          formatter={groupDigits}
+          parser={ungroupDigits}
+        />
       </Form.Item>
     </Col>
   )
 }
 
-const count = <InputNumber style={{ width: '100%' }} precision={0} />
+const count = (
+  <InputNumber style={{ width: '100%' }} precision={0} formatter={groupDigits} parser={ungroupDigits} />
+)
 
 export function ProfileForm({
   form,
@@ -149,7 +157,7 @@ export function ProfileForm({
         <Field name="competitorSubscribers">{count}</Field>
         <Col span={8}>
           <Form.Item name="hasPbx" valuePropName="checked" label={t('fields.hasPbx')}>
-            <Checkbox>{t('common.yes')}</Checkbox>
+            <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
           </Form.Item>
         </Col>
         <Field name="fixedLines">{count}</Field>

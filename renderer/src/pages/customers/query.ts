@@ -2,6 +2,7 @@
 import type { IGetRowsParams } from 'ag-grid-community'
 import type { CustomerListQuery } from '../../../../electron/api/schemas'
 import { CUSTOMER_NUMBER_COLUMNS, CUSTOMER_TEXT_COLUMNS } from '../../../../electron/api/schemas'
+import { yuanToFen } from '../../format'
 
 export interface ToolbarFilter {
   quickSearch: string
@@ -19,12 +20,10 @@ const FEN_COLUMNS = new Set(['monthlyRevenueFen'])
 type NumberModel = { filter?: number | null; filterTo?: number | null; conditions?: NumberModel[] }
 
 function yuanToFenModel(model: NumberModel): NumberModel {
-  const scale = (value: number | null | undefined) =>
-    value === null || value === undefined ? value : Math.round(value * 100)
   return {
     ...model,
-    filter: scale(model.filter),
-    filterTo: scale(model.filterTo),
+    filter: yuanToFen(model.filter),
+    filterTo: yuanToFen(model.filterTo),
     ...(model.conditions && { conditions: model.conditions.map(yuanToFenModel) }),
   }
 }

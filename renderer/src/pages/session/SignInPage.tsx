@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppInfo, Lookups, Operator, Role } from '../../../../electron/api/contract'
 import { MANAGER_LEVELS, operatorSaveSchema, type OperatorSave } from '../../../../electron/api/schemas'
 import { call } from '../../api'
+import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { errorMessage, schemaRule, showFieldErrors } from '../../errors'
 import { label, offered } from '../../session'
 
@@ -25,12 +26,14 @@ export function SignInPage({ info, onSignedIn }: { info: AppInfo; onSignedIn: ()
   const hasSupervisor = operators.some((operator) => operator.role === 'supervisor')
 
   useEffect(() => {
-    void Promise.all([call('operators.list'), call('lookups.get')]).then(([list, lists]) => {
-      setOperators(list)
-      setLookups(lists)
-      setRegistering(list.length === 0)
-    })
-  }, [info.databaseFile])
+    Promise.all([call('operators.list'), call('lookups.get')])
+      .then(([list, lists]) => {
+        setOperators(list)
+        setLookups(lists)
+        setRegistering(list.length === 0)
+      })
+      .catch((error: unknown) => message.error(errorMessage(t, error)))
+  }, [info.databaseFile, message, t])
 
   const signIn = async (values: { operatorId: string; password?: string }) => {
     try {
@@ -70,9 +73,12 @@ export function SignInPage({ info, onSignedIn }: { info: AppInfo; onSignedIn: ()
       }}
     >
       <Card style={{ width: 520, margin: 24 }} data-testid="sign-in">
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t('app.title')}
-        </Typography.Title>
+        <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'baseline' }}>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('app.title')}
+          </Typography.Title>
+          <LanguageSwitch size="small" />
+        </Space>
         <Typography.Title level={5}>{t('signIn.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
         {operators.length > 0 && (

@@ -1,21 +1,18 @@
 /** Settings: language for everyone; tier scheme, lists and operators for supervisors. */
-import { Alert, Card, Radio, Select, Space, Typography } from 'antd'
+import { Alert, App, Card, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Language } from '../../../../electron/api/contract'
 import { call } from '../../api'
+import { LanguageSwitch } from '../../components/LanguageSwitch'
+import { errorMessage } from '../../errors'
 import { useSession } from '../../session'
 import { LookupList } from './LookupList'
 import { OperatorList } from './OperatorList'
 import { TierList } from './TierList'
 
 export function SettingsPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const { message } = App.useApp()
   const { isSupervisor, lookups, refreshLookups } = useSession()
-
-  const changeLanguage = async (language: Language) => {
-    await call('prefs.set', { language })
-    await i18n.changeLanguage(language)
-  }
 
   return (
     <div className="desk-page" style={{ height: 'auto' }}>
@@ -24,16 +21,7 @@ export function SettingsPage() {
       </Typography.Title>
       <Card title={t('settings.language')} size="small">
         <Space orientation="vertical">
-          <Radio.Group
-            value={i18n.language}
-            onChange={(event) => void changeLanguage(event.target.value as Language)}
-            optionType="button"
-            options={[
-              { value: 'zh-CN', label: '简体中文' },
-              { value: 'en', label: 'English' },
-            ]}
-            data-testid="language-switch"
-          />
+          <LanguageSwitch />
           <Typography.Text type="secondary">{t('settings.languageHint')}</Typography.Text>
         </Space>
       </Card>
@@ -44,7 +32,11 @@ export function SettingsPage() {
             style={{ width: 360 }}
             disabled={!isSupervisor}
             value={lookups.tierScheme}
-            onChange={(scheme) => void call('settings.setTierScheme', { scheme }).then(refreshLookups)}
+            onChange={(scheme) =>
+              void call('settings.setTierScheme', { scheme })
+                .then(refreshLookups)
+                .catch((error: unknown) => message.error(errorMessage(t, error)))
+            }
             options={lookups.tierSchemes.map((scheme) => ({
               value: scheme,
               label: t(`settings.schemes.${scheme}`, { defaultValue: scheme }),
