@@ -121,6 +121,20 @@ describe('customer files in the real UI', () => {
     await expect.poll(() => page.getByLabel('负责人').inputValue()).toBe('刘洋')
   })
 
+  it('asks before leaving a customer file with unsaved changes', async () => {
+    const { page } = app
+    await page.getByLabel('负责人').fill('未保存的名字')
+    await page.getByRole('menuitem', { name: '设置' }).click()
+    await expect.poll(() => page.locator('.ant-modal-confirm-title').textContent()).toBe('有未保存的修改')
+    await page.getByRole('button', { name: '留在此页' }).click()
+    await expect.poll(() => page.getByLabel('负责人').inputValue()).toBe('未保存的名字')
+    await page.getByRole('button', { name: '返回' }).click()
+    await page.getByRole('button', { name: '丢弃修改并离开' }).click()
+    await expect.poll(() => page.getByTestId('customers-grid').isVisible()).toBe(true)
+    await page.getByTestId('customers-grid').getByText('临江市端到端测试集团').click()
+    await expect.poll(() => page.getByLabel('负责人').inputValue()).toBe('刘洋')
+  })
+
   it('shows staff the settings read-only; the main process refuses the change anyway', async () => {
     const { page } = app
     await page.getByRole('menuitem', { name: '设置' }).click()

@@ -9,6 +9,7 @@ import { CustomersPage } from '../pages/customers/CustomersPage'
 import { SettingsPage } from '../pages/settings/SettingsPage'
 import { navigate, useRoute, type Route } from '../router'
 import { useSession } from '../session'
+import { useLeaveGuard } from '../unsaved'
 
 function Page({ route }: { route: Route }) {
   if (route.page === 'customer') return <CustomerPage key={route.id ?? 'new'} id={route.id} />
@@ -23,15 +24,17 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
   const route = useRoute()
   const area = route.page === 'customer' ? 'customers' : route.page
 
-  const run = (work: () => Promise<unknown>) => async () => {
-    try {
-      await work()
-      navigate({ page: 'customers' })
-      await onSessionChange()
-    } catch (error) {
-      void message.error(errorMessage(t, error))
-    }
-  }
+  const leave = useLeaveGuard()
+  const run = (work: () => Promise<unknown>) => () =>
+    leave(async () => {
+      try {
+        await work()
+        navigate({ page: 'customers' })
+        await onSessionChange()
+      } catch (error) {
+        void message.error(errorMessage(t, error))
+      }
+    })
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -76,7 +79,7 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
             mode="inline"
             selectedKeys={[area]}
             style={{ height: '100%' }}
-            onClick={({ key }) => navigate({ page: key as 'customers' | 'settings' })}
+            onClick={({ key }) => leave(() => navigate({ page: key as 'customers' | 'settings' }))}
             items={[
               { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
               { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },

@@ -174,6 +174,12 @@ export const en: Strings<typeof zhCN> = {
     confirmRetire: 'Retire "{{name}}"? Customers keep it; new forms no longer offer it.',
     passwordKeep: 'Leave blank to keep the current password',
   },
+  unsaved: {
+    title: 'Unsaved changes',
+    content: 'Leaving this page drops them.',
+    discard: 'Drop changes and leave',
+    stay: 'Stay on this page',
+  },
   validation: {
     required: 'Required',
     too_long: 'At most {{limit}} characters',

@@ -158,6 +158,12 @@ export const zhCN = {
     confirmRetire: '停用「{{name}}」？已关联的客户保留该值，新建表单中不再提供。',
     passwordKeep: '留空则保持原密码',
   },
+  unsaved: {
+    title: '有未保存的修改',
+    content: '离开此页将丢弃这些修改。',
+    discard: '丢弃修改并离开',
+    stay: '留在此页',
+  },
   validation: {
     required: '必填',
     too_long: '最多 {{limit}} 个字符',

@@ -10,6 +10,7 @@ import { ApiError, call } from '../../api'
 import { errorMessage, showFieldErrors } from '../../errors'
 import { useFormat } from '../../format'
 import { navigate } from '../../router'
+import { useLeaveGuard, useUnsavedChanges } from '../../unsaved'
 import { ContactsTab, type ContactDraft } from './ContactsTab'
 import { HistoryTab } from './HistoryTab'
 import { ProfileForm } from './ProfileForm'
@@ -44,6 +45,8 @@ export function CustomerPage({ id }: { id: string | null }) {
   const [tab, setTab] = useState('profile')
   const [saving, setSaving] = useState(false)
   const [historyKey, setHistoryKey] = useState(0)
+  useUnsavedChanges(dirty)
+  const leave = useLeaveGuard()
 
   const show = useCallback(
     (next: CustomerFile) => {
@@ -140,7 +143,7 @@ export function CustomerPage({ id }: { id: string | null }) {
     <div className="desk-page" style={{ height: 'auto' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Space>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ page: 'customers' })}>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => leave(() => navigate({ page: 'customers' }))}>
             {t('common.back')}
           </Button>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="customer-title">
