@@ -47,7 +47,7 @@ export const en: Strings<typeof zhCN> = {
     saved: 'Saved',
     reload: 'Reload',
     confirm: 'OK',
-    colon: ': ',
+    colon: ':\u00a0',
     separator: '; ',
     nameWithRole: '{{name}} ({{role}})',
   },

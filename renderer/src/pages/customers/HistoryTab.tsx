@@ -75,7 +75,7 @@ export function HistoryTab({ customerId, refreshKey }: { customerId: string; ref
     {
       colId: 'record',
       headerName: t('history.record'),
-      width: 170,
+      width: 230,
       valueGetter: ({ data }) =>
         data ? [t(`history.tables.${data.tableName}`), data.recordName].filter(Boolean).join(' · ') : '',
     },
