@@ -4,7 +4,7 @@ import type { GridApi, IDatasource } from 'ag-grid-community'
 import { App, Button, Checkbox, Input, Popover, Select, Space, Switch, Typography } from 'antd'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CustomerRow } from '../../../../electron/api/contract'
+import type { CustomerRow, Labelled } from '../../../../electron/api/contract'
 import { CUSTOMER_STATUSES } from '../../../../electron/api/schemas'
 import { call } from '../../api'
 import { Grid } from '../../components/Grid'
@@ -89,12 +89,23 @@ export function CustomersPage() {
       setFilter((current) => ({ ...current, [key]: value }))
   const language = i18n.language
   const activeTiers = lookups.tiers.filter((tier) => tier.scheme === lookups.tierScheme)
-  const multi = {
-    mode: 'multiple' as const,
-    allowClear: true,
-    maxTagCount: 'responsive' as const,
-    style: { minWidth: 170 },
-  }
+  const toOption = (entry: Labelled) => ({ value: entry.id, label: label(entry, language) })
+  // The toolbar's list filters, as data: which filter, its placeholder, its choices.
+  const listFilters = [
+    { key: 'tierIds', placeholder: 'tier', options: activeTiers.map(toOption) },
+    { key: 'branchIds', placeholder: 'branch', options: offered(lookups.branches).map(toOption) },
+    { key: 'industryIds', placeholder: 'industry', options: offered(lookups.industries).map(toOption) },
+    {
+      key: 'statuses',
+      placeholder: 'status',
+      options: CUSTOMER_STATUSES.map((status) => ({ value: status, label: t(`customerStatus.${status}`) })),
+    },
+    {
+      key: 'accountManagerIds',
+      placeholder: 'manager',
+      options: lookups.accountManagers.map((manager) => ({ value: manager.id, label: manager.name })),
+    },
+  ] as const
 
   return (
     <div className="desk-page">
@@ -126,51 +137,20 @@ export function CustomersPage() {
         </Space>
       </Space>
       <Space wrap>
-        <Select
-          {...multi}
-          placeholder={t('customers.filter.tier')}
-          value={filter.tierIds}
-          onChange={set('tierIds')}
-          options={activeTiers.map((tier) => ({ value: tier.id, label: label(tier, language) }))}
-        />
-        <Select
-          {...multi}
-          placeholder={t('customers.filter.branch')}
-          value={filter.branchIds}
-          onChange={set('branchIds')}
-          options={offered(lookups.branches).map((branch) => ({
-            value: branch.id,
-            label: label(branch, language),
-          }))}
-        />
-        <Select
-          {...multi}
-          placeholder={t('customers.filter.industry')}
-          value={filter.industryIds}
-          onChange={set('industryIds')}
-          options={offered(lookups.industries).map((industry) => ({
-            value: industry.id,
-            label: label(industry, language),
-          }))}
-        />
-        <Select
-          {...multi}
-          placeholder={t('customers.filter.status')}
-          value={filter.statuses}
-          onChange={set('statuses')}
-          options={CUSTOMER_STATUSES.map((status) => ({
-            value: status,
-            label: t(`customerStatus.${status}`),
-          }))}
-        />
-        <Select
-          {...multi}
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('customers.filter.manager')}
-          value={filter.accountManagerIds}
-          onChange={set('accountManagerIds')}
-          options={lookups.accountManagers.map((manager) => ({ value: manager.id, label: manager.name }))}
-        />
+        {listFilters.map(({ key, placeholder, options }) => (
+          <Select
+            key={key}
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            style={{ minWidth: 170 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t(`customers.filter.${placeholder}`)}
+            value={filter[key]}
+            onChange={set(key)}
+            options={options}
+          />
+        ))}
         <Space>
           <Switch
             size="small"
