@@ -80,6 +80,9 @@ describe('every screen, on the demo database', () => {
     await page.getByRole('button', { name: 'Back to my database' }).click()
     await expect.poll(() => page.getByTestId('demo-banner').count()).toBe(0)
     await expect.poll(() => page.getByTestId('status-bar').textContent()).toContain('account-desk.sqlite')
+    // The real file has no operators yet: its first start, in English.
+    await expect.poll(() => page.getByText('Who is working at the desk?').isVisible()).toBe(true)
+    await app.screenshot('sign-in.en')
     const { total } = await app.host
       .authorize('public')
       .db.selectFrom('customer')

@@ -1,6 +1,20 @@
 /** "Who is working?": the first screen of every database, and after "Switch operator". */
 import { DatabaseOutlined } from '@ant-design/icons'
-import { App, Button, Card, Divider, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd'
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Divider,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo, Lookups, Operator, Role } from '../../../../electron/api/contract'
@@ -141,22 +155,26 @@ export function SignInPage({ info, onSignedIn }: { info: AppInfo; onSignedIn: ()
             >
               <Input />
             </Form.Item>
-            <Space.Compact block>
-              <Form.Item name="level" label={t('operator.level')} style={{ flex: 1 }}>
-                <Select
-                  options={MANAGER_LEVELS.map((level) => ({ value: level, label: t(`levels.${level}`) }))}
-                />
-              </Form.Item>
-              <Form.Item name="branchId" label={t('operator.branch')} style={{ flex: 1 }}>
-                <Select
-                  allowClear
-                  options={offered(lookups?.branches ?? []).map((branch) => ({
-                    value: branch.id,
-                    label: label(branch, i18n.language),
-                  }))}
-                />
-              </Form.Item>
-            </Space.Compact>
+            <Row gutter={12}>
+              <Col span={12}>
+                <Form.Item name="level" label={t('operator.level')}>
+                  <Select
+                    options={MANAGER_LEVELS.map((level) => ({ value: level, label: t(`levels.${level}`) }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name="branchId" label={t('operator.branch')}>
+                  <Select
+                    allowClear
+                    options={offered(lookups?.branches ?? []).map((branch) => ({
+                      value: branch.id,
+                      label: label(branch, i18n.language),
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
             <Form.Item
               name="phone"
               label={t('operator.phone')}
