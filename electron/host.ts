@@ -145,10 +145,11 @@ export class AppHost {
 
   setOperator(operator: Operator | null): void {
     this.operator = operator
-    const lastOperator = { ...this.readPrefs().lastOperator }
+    const prefs = this.readPrefs()
+    const lastOperator = { ...prefs.lastOperator }
     if (operator) lastOperator[this.db.file] = operator.id
     else delete lastOperator[this.db.file]
-    this.writePrefs({ ...this.readPrefs(), lastOperator })
+    this.writePrefs({ ...prefs, lastOperator })
   }
 
   /** Staff and trainers carry on as the last operator; a supervisor gives the password at each start. */

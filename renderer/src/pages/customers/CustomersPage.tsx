@@ -13,17 +13,7 @@ import { useFormat } from '../../format'
 import { navigate } from '../../router'
 import { label, offered, useSession } from '../../session'
 import { customerColumns, DEFAULT_HIDDEN, OPTIONAL_COLUMNS } from './columns'
-import { customerListInput, type ToolbarFilter } from './query'
-
-const EMPTY_FILTER: ToolbarFilter = {
-  quickSearch: '',
-  tierIds: [],
-  branchIds: [],
-  industryIds: [],
-  accountManagerIds: [],
-  statuses: [],
-  deleted: 'exclude',
-}
+import { customerListInput, EMPTY_FILTER, type ToolbarFilter } from './query'
 
 function useHiddenColumns() {
   const [hidden, setHidden] = useState<string[] | null>(null)

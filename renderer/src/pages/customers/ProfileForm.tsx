@@ -54,6 +54,11 @@ function MoneyField({ name }: { name: 'annualOutputFen' | 'monthlyRevenueFen' })
   )
 }
 
+/** A list field: clearable and searchable by its label. */
+function choice(options: { value: string; label: string }[]) {
+  return <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options} />
+}
+
 const count = (
   <InputNumber style={{ width: '100%' }} precision={0} formatter={groupDigits} parser={ungroupDigits} />
 )
@@ -98,37 +103,20 @@ export function ProfileForm({
         <Field name="name" span={16}>
           <Input />
         </Field>
-        <Field name="industryId">
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={options(offered(lookups.industries, industryId))}
-          />
-        </Field>
-        <Field name="branchId">
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={options(offered(lookups.branches, branchId))}
-          />
-        </Field>
+        <Field name="industryId">{choice(options(offered(lookups.industries, industryId)))}</Field>
+        <Field name="branchId">{choice(options(offered(lookups.branches, branchId)))}</Field>
         <Field name="tierId">
-          <Select
-            allowClear
-            options={options(
-              lookups.tiers.filter((tier) => tier.scheme === lookups.tierScheme || tier.id === tierId),
-            )}
-          />
+          {choice(
+            options(lookups.tiers.filter((tier) => tier.scheme === lookups.tierScheme || tier.id === tierId)),
+          )}
         </Field>
         <Field name="accountManagerId">
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={lookups.accountManagers.map((manager) => ({
+          {choice(
+            lookups.accountManagers.map((manager) => ({
               value: manager.id,
               label: `${manager.name} · ${t(`levels.${manager.level}`)}`,
-            }))}
-          />
+            })),
+          )}
         </Field>
         <Field name="status">
           <Select

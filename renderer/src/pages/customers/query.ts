@@ -1,18 +1,28 @@
 /** AG Grid's request for a block of rows, as the contract's customers.list input. */
 import type { IGetRowsParams } from 'ag-grid-community'
-import type { CustomerListQuery } from '../../../../electron/api/schemas'
-import { CUSTOMER_NUMBER_COLUMNS, CUSTOMER_TEXT_COLUMNS } from '../../../../electron/api/schemas'
+import type { CustomerListFilter, CustomerListQuery } from '../../../../electron/api/schemas'
+import {
+  CUSTOMER_NUMBER_COLUMNS,
+  CUSTOMER_TEXT_COLUMNS,
+  customerListSchema,
+} from '../../../../electron/api/schemas'
 import { yuanToFen } from '../../format'
 
-export interface ToolbarFilter {
-  quickSearch: string
-  tierIds: string[]
-  branchIds: string[]
-  industryIds: string[]
-  accountManagerIds: string[]
-  statuses: ('active' | 'at_risk' | 'lost')[]
-  deleted: 'exclude' | 'only'
-}
+/** What the toolbar sets: the contract's list filter less paging, sorting and column filters. */
+export type ToolbarFilter = Omit<
+  CustomerListFilter,
+  'startRow' | 'endRow' | 'sort' | 'textFilters' | 'numberFilters'
+>
+
+/** The toolbar with nothing chosen: the contract's own defaults. */
+export const EMPTY_FILTER: ToolbarFilter = (() => {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { startRow, endRow, sort, textFilters, numberFilters, ...toolbar } = customerListSchema.parse({
+    startRow: 0,
+    endRow: 1,
+  })
+  return toolbar
+})()
 
 /** Money columns are filtered in yuan on screen and stored in fen. */
 const FEN_COLUMNS = new Set(['monthlyRevenueFen'])
