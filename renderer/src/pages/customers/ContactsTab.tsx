@@ -41,7 +41,7 @@ export function ContactsTab({ contacts, errors, disabled, onChange }: Props) {
     {
       field: 'contactClass',
       headerName: t('fields.contactClass'),
-      width: 170,
+      width: 220,
       valueFormatter: ({ value }) => t(`contactClass.${value}`),
     },
     { field: 'phone', headerName: t('fields.phone'), width: 140 },
