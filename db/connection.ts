@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import { MIGRATIONS } from './migrations'
+import { addShippedCalendarYears } from './seed/calendar'
 import type { Database } from './schema'
 
 export interface Connection {
@@ -59,11 +60,14 @@ function applyPragmas(sqlite: SqliteDatabase.Database, inMemory: boolean): void 
   }
 }
 
+function hasTable(sqlite: SqliteDatabase.Database, name: string): boolean {
+  return (
+    sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(name) !== undefined
+  )
+}
+
 function executedMigrations(sqlite: SqliteDatabase.Database): string[] {
-  const table = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'")
-    .get()
-  if (!table) return []
+  if (!hasTable(sqlite, 'kysely_migration')) return []
   return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(
     (row) => row.name,
   )
@@ -122,6 +126,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       plugins: [new CamelCasePlugin()],
     })
     if (needsMigration) await migrate(db, sqlite, migrations, target, backup)
+    if (hasTable(sqlite, 'calendar_year')) {
+      await addShippedCalendarYears(db, (options.clock ?? (() => new Date()))())
+    }
     return {
       file,
       db,

@@ -93,6 +93,133 @@ export interface ContactTable extends RecordColumns {
   notes: string | null
 }
 
+export interface CalendarYearTable {
+  year: number
+  source: 'shipped' | 'import' | 'manual'
+  loadedAt: string
+}
+
+export interface CalendarDayTable extends RecordColumns {
+  date: string
+  kind: 'rest' | 'work'
+  nameZh: string
+  nameEn: string
+  source: 'shipped' | 'import' | 'manual'
+}
+
+export interface QualityGradeTable extends RecordColumns {
+  code: string
+  nameZh: string
+  nameEn: string
+  availabilityPpm: number
+  recoveryMinutes: number
+  sortOrder: number
+}
+
+export type ProvisioningClass = 'urgent' | 'expedited' | 'normal'
+
+export interface ProvisioningRuleTable extends RecordColumns {
+  provisioningClass: ProvisioningClass
+  productId: string
+  limitDays: number
+  priceFactorBp: number
+  rateBp: number
+  capBp: number
+}
+
+export interface CircuitTable extends RecordColumns {
+  customerId: string
+  number: string
+  productId: string
+  bandwidth: string | null
+  aEnd: string | null
+  zEnd: string | null
+  standardFeeFen: number | null
+  monthlyFeeFen: number | null
+  status: 'provisioning' | 'active' | 'suspended' | 'ceased'
+  openedOn: string | null
+  notes: string | null
+}
+
+export interface SlaAgreementTable extends RecordColumns {
+  customerId: string
+  number: string
+  signedOn: string | null
+  validFrom: string
+  validTo: string
+  status: 'draft' | 'active' | 'expired' | 'terminated'
+  gradeId: string | null
+  /** The agreement's own provisioning terms per class (see AgreementTerms in the contract). */
+  termsJson: string
+  availabilityRateBp: number | null
+  notes: string | null
+}
+
+export interface AgreementCircuitTable {
+  agreementId: string
+  circuitId: string
+}
+
+export interface ProvisioningOrderTable extends RecordColumns {
+  number: string
+  customerId: string
+  circuitId: string
+  agreementId: string | null
+  provisioningClass: ProvisioningClass
+  productId: string
+  acceptedOn: string
+  completedOn: string | null
+  standardFeeFen: number | null
+  limitDays: number
+  priceFactorBp: number
+  rateBp: number
+  capBp: number
+  dueOn: string
+  status: 'on_track' | 'due_soon' | 'late' | 'met' | 'missed'
+  pausedWorkingDays: number
+  lateWorkingDays: number
+  chargedFeeFen: number | null
+  compensationFen: number
+  notes: string | null
+}
+
+export interface OrderPauseTable extends RecordColumns {
+  orderId: string
+  startOn: string
+  endOn: string | null
+  reason: string
+}
+
+export interface FaultTable extends RecordColumns {
+  number: string
+  customerId: string
+  circuitId: string
+  reportedAt: string
+  restoredAt: string | null
+  cause: 'operator' | 'customer' | 'planned'
+  description: string | null
+}
+
+export interface CompensationSlipTable extends RecordColumns {
+  number: string
+  kind: 'provisioning' | 'availability'
+  customerId: string
+  circuitId: string
+  orderId: string | null
+  agreementId: string | null
+  /** The month (`YYYY-MM`) of an availability slip. */
+  period: string | null
+  amountFen: number
+  workingJson: string
+  status: 'draft' | 'confirmed' | 'paid' | 'void'
+  responsibleUnit: string | null
+  confirmedAt: string | null
+  confirmedBy: string | null
+  paidAt: string | null
+  paidBy: string | null
+  notes: string | null
+}
+
 export interface Database {
   setting: SettingTable
   auditLog: AuditLogTable
@@ -102,9 +229,26 @@ export interface Database {
   accountManager: AccountManagerTable
   customer: CustomerTable
   contact: ContactTable
+  calendarYear: CalendarYearTable
+  calendarDay: CalendarDayTable
+  product: LookupTable
+  qualityGrade: QualityGradeTable
+  provisioningRule: ProvisioningRuleTable
+  circuit: CircuitTable
+  slaAgreement: SlaAgreementTable
+  agreementCircuit: AgreementCircuitTable
+  provisioningOrder: ProvisioningOrderTable
+  orderPause: OrderPauseTable
+  fault: FaultTable
+  compensationSlip: CompensationSlipTable
 }
 
 export type Customer = Selectable<CustomerTable>
 export type Contact = Selectable<ContactTable>
 export type Tier = Selectable<TierTable>
 export type Lookup = Selectable<LookupTable>
+export type Circuit = Selectable<CircuitTable>
+export type SlaAgreement = Selectable<SlaAgreementTable>
+export type ProvisioningOrder = Selectable<ProvisioningOrderTable>
+export type Fault = Selectable<FaultTable>
+export type CompensationSlip = Selectable<CompensationSlipTable>

@@ -2,6 +2,8 @@
  * The command line: the same handlers as the app, for scripts and for supervisors' batch work.
  *   npm run cli -- demo --out <file> [--customers N] [--force]
  *   npm run cli -- customers list --db <file> [--search TEXT] [--json]
+ *   npm run cli -- sla quote --class C --product P --accepted DATE [--completed DATE] [--standard-fee YUAN]
+ *                            [--db <file>] [--json]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
@@ -12,10 +14,16 @@ import { writeDemoData } from '../db/seed/demo'
 import type { Channel, CustomerRow, InputOf, OutputOf } from './api/contract'
 import { dispatch } from './api/handlers'
 import { AppHost } from './host'
+import { en } from '../renderer/src/i18n/en'
+import { PROVISIONING_CLASSES } from './domain/sla'
 
 const USAGE = `Usage:
   npm run cli -- demo --out <file> [--customers N] [--force]
-  npm run cli -- customers list --db <file> [--search TEXT] [--json]`
+  npm run cli -- customers list --db <file> [--search TEXT] [--json]
+  npm run cli -- sla quote --class urgent|expedited|normal --product digital|ddn|fr|atm|...
+                           --accepted YYYY-MM-DD [--completed YYYY-MM-DD] [--standard-fee YUAN]
+                           [--db <file>] [--json]
+      Without --db the shipped rule table and official calendar are used.`
 
 class CliError extends Error {}
 
@@ -35,10 +43,16 @@ function hostFor(): AppHost {
 async function call<C extends Channel>(host: AppHost, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const result = await dispatch(host, channel, input)
   if (!result.ok) {
-    const fields = result.error.fields?.map((field) => `\n  ${field.path}: ${field.message}`).join('') ?? ''
+    const fields = result.error.fields?.map((field) => `\n  ${field.path}: ${explain(field)}`).join('') ?? ''
     throw new CliError(`${result.error.message}${fields}`)
   }
   return result.value as OutputOf<C>
+}
+
+/** A field's refusal in English words, as the app's English screens say it. */
+function explain(field: { message: string; params?: Record<string, string | number> }): string {
+  const text = (en.validation as Record<string, string>)[field.message] ?? field.message
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(field.params?.[name] ?? ''))
 }
 
 async function demo(args: string[]): Promise<void> {
@@ -92,6 +106,97 @@ async function customersList(args: string[]): Promise<void> {
   }
 }
 
+const FEN_PATTERN = /^\d{1,11}(\.\d{1,2})?$/
+
+/** Yuan as typed (12345.6) to integer fen, refusing what is not an amount. */
+function yuanToFen(text: string): number {
+  if (!FEN_PATTERN.test(text))
+    throw new CliError(`--standard-fee takes an amount in yuan such as 12000 or 12000.50, not ${text}`)
+  const [whole, fraction = ''] = text.split('.')
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+}
+
+async function slaQuote(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      class: { type: 'string' },
+      product: { type: 'string' },
+      accepted: { type: 'string' },
+      completed: { type: 'string' },
+      'standard-fee': { type: 'string' },
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  })
+  for (const required of ['class', 'product', 'accepted'] as const)
+    if (!values[required]) throw new CliError(`sla quote needs --${required}`)
+  if (!(PROVISIONING_CLASSES as readonly string[]).includes(values.class!))
+    throw new CliError(`--class is one of ${PROVISIONING_CLASSES.join(', ')}`)
+  if (values.db && !existsSync(values.db)) throw new CliError(`No database at ${values.db}`)
+  const host = hostFor()
+  // Without a database of the operator's, a scratch one holds the shipped rules and calendar.
+  await host.open(values.db ?? join(scratch, 'quote.sqlite'))
+  try {
+    const { products } = await call(host, 'lookups.get', {})
+    const product = products.find((entry) => entry.code === values.product && !entry.retired)
+    if (!product)
+      throw new CliError(
+        `--product is one of ${products
+          .filter((p) => !p.retired)
+          .map((p) => p.code)
+          .join(', ')}`,
+      )
+    const quote = await call(host, 'sla.quote', {
+      provisioningClass: values.class as 'urgent',
+      productId: product.id,
+      acceptedOn: values.accepted!,
+      completedOn: values.completed ?? null,
+      standardFeeFen: values['standard-fee'] === undefined ? null : yuanToFen(values['standard-fee']),
+    })
+    const result = {
+      dueDate: quote.dueOn,
+      status: quote.status,
+      lateWorkingDays: quote.lateWorkingDays,
+      chargedFeeFen: quote.chargedFeeFen,
+      compensationFen: quote.compensationFen,
+      capFen: quote.capFen,
+      capped: quote.capped,
+      terms: {
+        limitDays: quote.limitDays,
+        priceFactorBp: quote.priceFactorBp,
+        rateBp: quote.rateBp,
+        capBp: quote.capBp,
+      },
+      calendarWarnings: quote.calendarWarnings.map((year) => ({
+        year,
+        message: `No official calendar for ${year} is loaded: its dates count weekends only and may be wrong.`,
+      })),
+      skippedDays: quote.dueNotes,
+      lateDays: quote.lateNotes,
+    }
+    if (values.json) console.log(JSON.stringify(result, null, 2))
+    else printQuote(result)
+  } finally {
+    await host.close()
+  }
+}
+
+function printQuote(result: {
+  dueDate: string
+  lateWorkingDays: number
+  chargedFeeFen: number | null
+  compensationFen: number
+  calendarWarnings: { message: string }[]
+}): void {
+  const yuan = (fen: number | null) => (fen === null ? '-' : (fen / 100).toFixed(2))
+  console.log(`Due date:           ${result.dueDate}`)
+  console.log(`Late working days:  ${result.lateWorkingDays}`)
+  console.log(`Charged fee (yuan): ${yuan(result.chargedFeeFen)}`)
+  console.log(`Compensation (yuan): ${yuan(result.compensationFen)}`)
+  for (const warning of result.calendarWarnings) console.log(`Warning: ${warning.message}`)
+}
+
 /** node:util parseArgs refuses unknown or malformed options with these codes. */
 function isParseArgsError(error: unknown): boolean {
   return String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS')
@@ -100,6 +205,7 @@ function isParseArgsError(error: unknown): boolean {
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   demo,
   'customers list': customersList,
+  'sla quote': slaQuote,
 }
 
 async function main(argv: string[]): Promise<number> {

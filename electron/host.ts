@@ -12,6 +12,9 @@ import type { Access, AppInfo, Language, Operator, Prefs } from './api/contract'
 import { AppError } from './api/errors'
 import type { Actor, ServiceContext } from './services/context'
 import { getOperator } from './services/session/operators'
+import type { ParsedCalendar } from './files/calendarFile'
+import type { DesktopPorts } from './files/ports'
+import { randomUUID } from 'node:crypto'
 
 export interface HostOptions {
   userDataDir: string
@@ -21,6 +24,8 @@ export interface HostOptions {
   /** A fixed actor (the command line); the app's window signs operators in instead. */
   actor?: Actor
   now?: () => Date
+  /** File dialogs, printing and opening files: Electron's in the app, Chromium's in end-to-end tests. */
+  ports?: DesktopPorts
 }
 
 interface StoredPrefs {
@@ -46,6 +51,10 @@ export class AppHost {
   private connection: Connection | null = null
   private demo = false
   private operator: Operator | null = null
+  /** Calendar files read and shown to the operator, waiting for their commit. */
+  private readonly pendingCalendars = new Map<string, ParsedCalendar & { fileName: string }>()
+  /** Files the app wrote, by the handle the renderer holds instead of a path. */
+  private readonly savedFiles = new Map<string, string>()
   readonly hostName = hostname()
   readonly now: () => Date
 
@@ -112,6 +121,45 @@ export class AppHost {
     removeDatabaseFiles(file)
     renameSync(next, file)
     return this.open(file, true)
+  }
+
+  get ports(): DesktopPorts {
+    if (!this.options.ports)
+      throw new AppError('no_printer', 'This copy of Account Desk cannot open dialogs or print.')
+    return this.options.ports
+  }
+
+  holdCalendar(file: ParsedCalendar & { fileName: string }): string {
+    const token = randomUUID()
+    this.pendingCalendars.clear() // one import at a time: a new preview replaces the last
+    this.pendingCalendars.set(token, file)
+    return token
+  }
+
+  takeCalendar(token: string): ParsedCalendar & { fileName: string } {
+    const file = this.pendingCalendars.get(token)
+    if (!file)
+      throw new AppError('not_found', 'That calendar file is no longer waiting: choose it again.', {
+        params: { table: 'file' },
+      })
+    this.pendingCalendars.delete(token)
+    return file
+  }
+
+  rememberFile(path: string): string {
+    const handle = randomUUID()
+    this.savedFiles.set(handle, path)
+    return handle
+  }
+
+  async openSavedFile(handle: string): Promise<null> {
+    const path = this.savedFiles.get(handle)
+    if (!path)
+      throw new AppError('not_found', 'That file is not one this session wrote.', {
+        params: { table: 'file' },
+      })
+    await this.ports.openFile(path)
+    return null
   }
 
   async close(): Promise<void> {

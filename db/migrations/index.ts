@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration'
 import * as foundation from './0001_foundation'
 import * as customerFiles from './0002_customer_files'
+import * as sla from './0003_sla'
 
 /**
  * Every migration, in order, statically imported: a folder scan breaks once the main process is
@@ -9,6 +10,7 @@ import * as customerFiles from './0002_customer_files'
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_customer_files': customerFiles,
+  '0003_sla': sla,
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

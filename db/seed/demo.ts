@@ -7,6 +7,7 @@ import { searchText } from '../../electron/services/customers/file'
 import { hashPassword } from '../../electron/services/session/operators'
 import { defaultRowId } from '../ids'
 import type { AccountManagerTable, ContactTable, CustomerTable, Database } from '../schema'
+import { writeSlaDemo } from './demo-sla'
 import { Random } from './random'
 import { BRANCHES, CUSTOMER_NAMES, GIVEN_NAMES, GROUP_PRODUCTS, POSITIONS, STREETS, SURNAMES } from './names'
 
@@ -18,6 +19,8 @@ export interface DemoOptions {
   now: Date
   seed?: number
   customers?: number
+  /** Circuits, agreements, orders, faults and slips for the A and B customers (default: yes). */
+  sla?: boolean
 }
 
 const ACTOR = '演示数据生成器'
@@ -312,6 +315,10 @@ export async function writeDemoData(
       await insertInBatches(trx, 'customer', customers)
       await insertInBatches(trx, 'contact', contacts)
       await insertInBatches(trx, 'auditLog', auditRows(random, customers))
+    }
+    if (options.sla !== false) {
+      const actor = { id: null, name: ACTOR, role: 'trainer' as const }
+      await writeSlaDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)
     }
   })
   return { customers: options.customers ?? 300 }

@@ -4,6 +4,8 @@
  * schemas in schemas.ts) from here, never an implementation.
  */
 import { z } from 'zod'
+import type { DayNote } from '../domain/calendar'
+import type { SlipWorking } from '../files/documents/slip'
 import {
   customerListSchema,
   customerSaveSchema,
@@ -16,6 +18,34 @@ import {
   signInSchema,
   tierSaveSchema,
   tierSchemeSchema,
+  agreementListSchema,
+  agreementSaveSchema,
+  availabilitySchema,
+  calendarDaySchema,
+  calendarYearLoadedSchema,
+  calendarYearSchema,
+  circuitListSchema,
+  circuitSaveSchema,
+  faultListSchema,
+  faultSaveSchema,
+  gradeSaveSchema,
+  importTokenSchema,
+  orderListSchema,
+  orderSaveSchema,
+  quoteSchema,
+  ruleSaveSchema,
+  slaSettingsSchema,
+  slipConfirmSchema,
+  slipListSchema,
+  slipPrintSchema,
+  type AGREEMENT_STATUSES,
+  type AgreementTerms,
+  type CALENDAR_KINDS,
+  type CIRCUIT_STATUSES,
+  type FAULT_CAUSES,
+  type ORDER_STATUSES,
+  type PROVISIONING_CLASSES,
+  type SLIP_STATUSES,
   type CONTACT_CLASSES,
   type CUSTOMER_STATUSES,
   type LANGUAGES,
@@ -34,6 +64,15 @@ export type ManagerLevel = (typeof MANAGER_LEVELS)[number]
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number]
 export type ContactClass = (typeof CONTACT_CLASSES)[number]
 export type Language = (typeof LANGUAGES)[number]
+export type ProvisioningClass = (typeof PROVISIONING_CLASSES)[number]
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+export type CircuitStatus = (typeof CIRCUIT_STATUSES)[number]
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]
+export type SlipStatus = (typeof SLIP_STATUSES)[number]
+export type FaultCause = (typeof FAULT_CAUSES)[number]
+export type CalendarKind = (typeof CALENDAR_KINDS)[number]
+export type { AgreementTerms }
+export type { DayNote, SlipWorking }
 
 export interface Operator {
   id: string
@@ -88,7 +127,17 @@ export interface Lookups {
   /** Retired entries included (flagged), so that every stored value still has its label. */
   industries: LookupOption[]
   branches: LookupOption[]
+  /** Bandwidth products (digital circuit, DDN, ...): an editable list like branches. */
+  products: LookupOption[]
+  grades: GradeOption[]
   accountManagers: Operator[]
+}
+
+export interface GradeOption extends Labelled {
+  availabilityPpm: number
+  recoveryMinutes: number
+  sortOrder: number
+  version: number
 }
 
 export interface Page<T> {
@@ -182,6 +231,232 @@ export interface AuditEntry {
   changes: { field: string; before: unknown; after: unknown }[]
 }
 
+export interface RuleRow {
+  id: string
+  version: number
+  provisioningClass: ProvisioningClass
+  productId: string
+  limitDays: number
+  priceFactorBp: number
+  rateBp: number
+  capBp: number
+}
+
+export interface SlaRules {
+  rules: RuleRow[]
+  /** An open order this many working days or fewer from its due date is "due soon". */
+  dueSoonDays: number
+  /** An active agreement ending within this many days is flagged. */
+  expiryWarningDays: number
+}
+
+export interface CalendarYearSummary {
+  year: number
+  /** The official notice for the year is entered: dates there are not a guess. */
+  loaded: boolean
+  source: 'shipped' | 'import' | 'manual' | null
+  restDays: number
+  workDays: number
+}
+
+export interface CalendarDayRecord {
+  id: string
+  version: number
+  date: string
+  kind: CalendarKind
+  nameZh: string
+  nameEn: string
+  source: 'shipped' | 'import' | 'manual'
+}
+
+export interface CalendarImportPreview {
+  /** Names the parsed file kept in the main process until it is committed. */
+  token: string
+  fileName: string
+  years: number[]
+  restDays: number
+  workDays: number
+  newDays: number
+  /** Days the file gives another kind than the database holds. */
+  changedDays: { date: string; kind: CalendarKind; was: CalendarKind }[]
+  /** Lines that could not be read; a file with problems is not imported. */
+  problems: { line: number; reason: string; text: string }[]
+}
+
+export interface CircuitRecord {
+  id: string
+  version: number
+  customerId: string
+  customerName: string
+  customerCode: string
+  number: string
+  productId: string
+  bandwidth: string | null
+  aEnd: string | null
+  zEnd: string | null
+  standardFeeFen: number | null
+  monthlyFeeFen: number | null
+  status: CircuitStatus
+  openedOn: string | null
+  notes: string | null
+  /** The active agreement covering the circuit today, if any. */
+  agreementNumber: string | null
+}
+
+export interface AgreementRecord {
+  id: string
+  version: number
+  customerId: string
+  customerName: string
+  number: string
+  signedOn: string | null
+  validFrom: string
+  validTo: string
+  status: AgreementStatus
+  gradeId: string | null
+  terms: AgreementTerms
+  availabilityRateBp: number | null
+  circuitIds: string[]
+  notes: string | null
+  /** Days until an active agreement ends (negative once past), null for the others. */
+  daysToExpiry: number | null
+  expiringSoon: boolean
+}
+
+export interface PauseRecord {
+  id: string
+  version: number
+  startOn: string
+  endOn: string | null
+  reason: string
+}
+
+export interface OrderRecord {
+  id: string
+  version: number
+  number: string
+  customerId: string
+  customerName: string
+  circuitId: string
+  circuitNumber: string
+  agreementId: string | null
+  agreementNumber: string | null
+  provisioningClass: ProvisioningClass
+  productId: string
+  acceptedOn: string
+  completedOn: string | null
+  standardFeeFen: number | null
+  limitDays: number
+  priceFactorBp: number
+  rateBp: number
+  capBp: number
+  dueOn: string
+  status: OrderStatus
+  pausedWorkingDays: number
+  lateWorkingDays: number
+  chargedFeeFen: number | null
+  compensationFen: number
+  notes: string | null
+  slipId: string | null
+  slipNumber: string | null
+  slipStatus: SlipStatus | null
+}
+
+/** How an order's figures were reached: the days skipped and counted, and any year that is a guess. */
+export interface OrderWorking {
+  dueNotes: DayNote[]
+  lateNotes: DayNote[]
+  calendarWarnings: number[]
+  capFen: number | null
+  capped: boolean
+}
+
+export interface OrderDetail {
+  order: OrderRecord
+  pauses: PauseRecord[]
+  working: OrderWorking
+}
+
+export interface QuoteResult extends OrderWorking {
+  limitDays: number
+  priceFactorBp: number
+  rateBp: number
+  capBp: number
+  dueOn: string
+  /** met or missed when a completion date was given. */
+  status: 'met' | 'missed' | null
+  pausedWorkingDays: number
+  lateWorkingDays: number
+  chargedFeeFen: number | null
+  compensationFen: number
+}
+
+export interface FaultRecord {
+  id: string
+  version: number
+  number: string
+  customerId: string
+  customerName: string
+  circuitId: string
+  circuitNumber: string
+  reportedAt: string
+  restoredAt: string | null
+  cause: FaultCause
+  description: string | null
+  recoveryMinutes: number
+  /** The covering agreement's grade target; null when no agreement with a grade covers the circuit. */
+  targetMinutes: number | null
+  metTarget: boolean | null
+}
+
+export interface AvailabilityRow {
+  circuitId: string
+  circuitNumber: string
+  customerId: string
+  customerName: string
+  gradeId: string | null
+  targetPpm: number | null
+  period: string
+  periodMinutes: number
+  faultMinutes: number
+  excludedMinutes: number
+  availabilityPpm: number
+  met: boolean | null
+}
+
+export interface SlipRecord {
+  id: string
+  version: number
+  number: string
+  kind: 'provisioning' | 'availability'
+  customerId: string
+  customerName: string
+  circuitId: string
+  circuitNumber: string
+  orderId: string | null
+  orderNumber: string | null
+  agreementId: string | null
+  agreementNumber: string | null
+  period: string | null
+  amountFen: number
+  working: SlipWorking
+  status: SlipStatus
+  responsibleUnit: string | null
+  confirmedAt: string | null
+  confirmedBy: string | null
+  paidAt: string | null
+  paidBy: string | null
+  notes: string | null
+  createdAt: string
+}
+
+/** A document written by the main process where the operator chose. */
+export interface SavedDocument {
+  /** Opens the file through `files.open`; the renderer never holds a path. */
+  handle: string
+  fileName: string
+}
+
 interface ChannelSpec<I extends z.ZodType, O> {
   input: I
   access: Access
@@ -224,6 +499,51 @@ export const contract = {
   'customers.delete': channel(recordRefSchema, 'write').returns<CustomerFile>(),
   'customers.restore': channel(recordRefSchema, 'write').returns<CustomerFile>(),
   'customers.history': channel(idSchema, 'read').returns<AuditEntry[]>(),
+
+  'sla.rules': channel(none, 'read').returns<SlaRules>(),
+  'sla.saveRule': channel(ruleSaveSchema, 'supervisor').returns<SlaRules>(),
+  'sla.saveSettings': channel(slaSettingsSchema, 'supervisor').returns<SlaRules>(),
+  'sla.saveGrade': channel(gradeSaveSchema, 'supervisor').returns<Lookups>(),
+  'sla.quote': channel(quoteSchema, 'read').returns<QuoteResult>(),
+
+  'calendar.years': channel(none, 'read').returns<CalendarYearSummary[]>(),
+  'calendar.days': channel(calendarYearSchema, 'read').returns<CalendarDayRecord[]>(),
+  'calendar.saveDay': channel(calendarDaySchema, 'supervisor').returns<CalendarYearSummary[]>(),
+  'calendar.deleteDay': channel(calendarDaySchema.pick({ date: true }), 'supervisor').returns<
+    CalendarYearSummary[]
+  >(),
+  'calendar.setYearLoaded': channel(calendarYearLoadedSchema, 'supervisor').returns<CalendarYearSummary[]>(),
+  /** Asks for an .ics or CSV file and reads it; nothing is written until the preview is committed. */
+  'calendar.previewImport': channel(none, 'supervisor').returns<CalendarImportPreview | null>(),
+  'calendar.commitImport': channel(importTokenSchema, 'supervisor').returns<CalendarYearSummary[]>(),
+
+  'circuits.list': channel(circuitListSchema, 'read').returns<Page<CircuitRecord>>(),
+  'circuits.save': channel(circuitSaveSchema, 'write').returns<CircuitRecord>(),
+  'circuits.delete': channel(recordRefSchema, 'write').returns<null>(),
+
+  'agreements.list': channel(agreementListSchema, 'read').returns<Page<AgreementRecord>>(),
+  'agreements.save': channel(agreementSaveSchema, 'write').returns<AgreementRecord>(),
+  'agreements.delete': channel(recordRefSchema, 'write').returns<null>(),
+
+  'orders.list': channel(orderListSchema, 'read').returns<Page<OrderRecord>>(),
+  'orders.get': channel(idSchema, 'read').returns<OrderDetail>(),
+  'orders.save': channel(orderSaveSchema, 'write').returns<OrderDetail>(),
+  'orders.delete': channel(recordRefSchema, 'write').returns<null>(),
+
+  'faults.list': channel(faultListSchema, 'read').returns<Page<FaultRecord>>(),
+  'faults.save': channel(faultSaveSchema, 'write').returns<FaultRecord>(),
+  'faults.delete': channel(recordRefSchema, 'write').returns<null>(),
+  'faults.availability': channel(availabilitySchema, 'read').returns<AvailabilityRow[]>(),
+
+  'slips.list': channel(slipListSchema, 'read').returns<Page<SlipRecord>>(),
+  'slips.get': channel(idSchema, 'read').returns<SlipRecord>(),
+  /** The customer has confirmed the slip: a supervisor records it, with the unit responsible. */
+  'slips.confirm': channel(slipConfirmSchema, 'supervisor').returns<SlipRecord>(),
+  'slips.pay': channel(recordRefSchema, 'supervisor').returns<SlipRecord>(),
+  'slips.void': channel(recordRefSchema, 'supervisor').returns<SlipRecord>(),
+  /** Prints the slip as an A4 PDF where the operator chooses; null when the dialog is cancelled. */
+  'slips.print': channel(slipPrintSchema, 'read').returns<SavedDocument | null>(),
+  'files.open': channel(z.object({ handle: z.uuid() }), 'read').returns<null>(),
 } as const
 
 export type Contract = typeof contract

@@ -15,6 +15,11 @@ export type ErrorCode =
   | 'database'
   | 'database_open'
   | 'internal'
+  | 'slip_settled'
+  | 'slip_state'
+  | 'in_use'
+  | 'file_unreadable'
+  | 'no_printer'
 
 /** A problem with one field; `message` is an i18n key under `validation.`. */
 export interface FieldError {

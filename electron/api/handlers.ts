@@ -17,6 +17,22 @@ import {
 import { listCustomers } from '../services/customers/list'
 import { listOperators, registerOperator, saveOperator, signIn } from '../services/session/operators'
 import { deleteLookup, getLookups, saveLookup, saveTier, setTierScheme } from '../services/settings/lookups'
+import { basename } from 'node:path'
+import {
+  calendarDays,
+  calendarYears,
+  commitCalendarImport,
+  deleteCalendarDay,
+  saveCalendarDay,
+  setYearLoaded,
+} from '../services/sla/calendar'
+import { listAgreements, saveAgreement, deleteAgreement } from '../services/sla/agreements'
+import { deleteCircuit, listCircuits, saveCircuit } from '../services/sla/circuits'
+import { calendarPreview, printSlip, readCalendarFile } from '../services/sla/documents'
+import { circuitAvailability, deleteFault, listFaults, saveFault } from '../services/sla/faults'
+import { deleteOrder, getOrder, listOrders, quote, saveOrder } from '../services/sla/orders'
+import { saveGrade, saveRule, saveSlaSettings, slaRules } from '../services/sla/rules'
+import { confirmSlip, getSlip, listSlips, paySlip, voidSlip } from '../services/sla/slips'
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from './contract'
 import { AppError, type ApiErrorData, type FieldError, type Result } from './errors'
 
@@ -63,6 +79,65 @@ export const handlers: Handlers = {
   'customers.delete': ({ ctx }, input) => deleteCustomer(ctx, input.id, input.version),
   'customers.restore': ({ ctx }, input) => restoreCustomer(ctx, input.id, input.version),
   'customers.history': ({ ctx }, input) => customerHistory(ctx, input.id),
+
+  'sla.rules': ({ ctx }) => slaRules(ctx),
+  'sla.saveRule': ({ ctx }, input) => saveRule(ctx, input),
+  'sla.saveSettings': ({ ctx }, input) => saveSlaSettings(ctx, input),
+  'sla.saveGrade': ({ ctx }, input) => saveGrade(ctx, input),
+  'sla.quote': ({ ctx }, input) => quote(ctx, input),
+
+  'calendar.years': ({ ctx }) => calendarYears(ctx),
+  'calendar.days': ({ ctx }, input) => calendarDays(ctx, input.year),
+  'calendar.saveDay': ({ ctx }, input) => saveCalendarDay(ctx, input),
+  'calendar.deleteDay': ({ ctx }, input) => deleteCalendarDay(ctx, input.date),
+  'calendar.setYearLoaded': ({ ctx }, input) => setYearLoaded(ctx, input.year, input.loaded),
+  'calendar.previewImport': async ({ host, ctx }) => {
+    const path = await host.ports.chooseOpenFile([
+      { name: 'Calendar (.ics, .csv)', extensions: ['ics', 'csv', 'txt'] },
+    ])
+    if (!path) return null
+    const file = readCalendarFile(path)
+    const preview = await calendarPreview(ctx, '', file)
+    // Only a file without problems can be committed; one with problems is shown, not held.
+    return {
+      ...preview,
+      token: preview.problems.length === 0 ? host.holdCalendar(file) : '',
+      fileName: basename(path),
+    }
+  },
+  'calendar.commitImport': ({ host, ctx }, input) => {
+    const file = host.takeCalendar(input.token)
+    return commitCalendarImport(ctx, file.entries, file.years)
+  },
+
+  'circuits.list': ({ ctx }, input) => listCircuits(ctx, input),
+  'circuits.save': ({ ctx }, input) => saveCircuit(ctx, input),
+  'circuits.delete': ({ ctx }, input) => deleteCircuit(ctx, input.id, input.version),
+
+  'agreements.list': ({ ctx }, input) => listAgreements(ctx, input),
+  'agreements.save': ({ ctx }, input) => saveAgreement(ctx, input),
+  'agreements.delete': ({ ctx }, input) => deleteAgreement(ctx, input.id, input.version),
+
+  'orders.list': ({ ctx }, input) => listOrders(ctx, input),
+  'orders.get': ({ ctx }, input) => getOrder(ctx, input.id),
+  'orders.save': ({ ctx }, input) => saveOrder(ctx, input),
+  'orders.delete': ({ ctx }, input) => deleteOrder(ctx, input.id, input.version),
+
+  'faults.list': ({ ctx }, input) => listFaults(ctx, input),
+  'faults.save': ({ ctx }, input) => saveFault(ctx, input),
+  'faults.delete': ({ ctx }, input) => deleteFault(ctx, input.id, input.version),
+  'faults.availability': ({ ctx }, input) => circuitAvailability(ctx, input),
+
+  'slips.list': ({ ctx }, input) => listSlips(ctx, input),
+  'slips.get': ({ ctx }, input) => getSlip(ctx, input.id),
+  'slips.confirm': ({ ctx }, input) => confirmSlip(ctx, input),
+  'slips.pay': ({ ctx }, input) => paySlip(ctx, input),
+  'slips.void': ({ ctx }, input) => voidSlip(ctx, input),
+  'slips.print': async ({ host, ctx }, input) => {
+    const path = await printSlip(ctx, host.ports, input.id, input.language)
+    return path ? { handle: host.rememberFile(path), fileName: basename(path) } : null
+  },
+  'files.open': ({ host }, input) => host.openSavedFile(input.handle),
 }
 
 /** Zod issues as field errors: the path joined with dots, the message an i18n key. */

@@ -4,6 +4,8 @@
  * the main process always agree. Messages are i18n keys under `validation.`.
  */
 import { z } from 'zod'
+import { ORDER_STATUSES, PROVISIONING_CLASSES } from '../domain/sla'
+import { FAULT_CAUSES } from '../domain/availability'
 
 /** Trimmed text; blank becomes null so that "nothing entered" is stored as nothing. */
 function emptyToNull(value: unknown): unknown {
@@ -280,7 +282,7 @@ export const tierSaveSchema = z.object({
 })
 export type TierSave = z.input<typeof tierSaveSchema>
 
-export const LOOKUP_KINDS = ['industry', 'branch'] as const
+export const LOOKUP_KINDS = ['industry', 'branch', 'product'] as const
 export const lookupSaveSchema = z.object({
   kind: z.enum(LOOKUP_KINDS),
   id: recordId.optional(),
@@ -298,3 +300,244 @@ export type CustomerSaveInput = z.output<typeof customerSaveSchema>
 export type OperatorInput = z.output<typeof operatorSaveSchema>
 export type TierInput = z.output<typeof tierSaveSchema>
 export type LookupInput = z.output<typeof lookupSaveSchema>
+
+// ——— SLA: calendar, rules, circuits, agreements, orders, faults, compensation slips ———
+
+export { PROVISIONING_CLASSES, ORDER_STATUSES } from '../domain/sla'
+export { FAULT_CAUSES } from '../domain/availability'
+export const CIRCUIT_STATUSES = ['provisioning', 'active', 'suspended', 'ceased'] as const
+export const AGREEMENT_STATUSES = ['draft', 'active', 'expired', 'terminated'] as const
+export const SLIP_STATUSES = ['draft', 'confirmed', 'paid', 'void'] as const
+export const CALENDAR_KINDS = ['rest', 'work'] as const
+
+const requiredDate = z.string('required').refine(isCalendarDate, 'invalid_date')
+const instant = z.iso.datetime({ offset: true, error: 'invalid_instant' })
+const fen = z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(LIMITS.maxFen, 'too_large')
+const basisPoints = (max: number) =>
+  z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(max, 'too_large')
+const workingDays = z.number('not_a_number').int('not_integer').min(1, 'not_positive').max(365, 'too_large')
+const businessKey = (max: number) => requiredText(max).regex(/^[^\s].*$/, 'invalid_code')
+const draftRef = { id: recordId.optional(), version: version.optional() }
+
+/** Whether `to` is not before `from` (dates or instants); a missing end is in order. */
+function inOrder(from: string | null, to: string | null): boolean {
+  return !from || !to || Date.parse(to) >= Date.parse(from)
+}
+
+export const calendarDaySchema = z.object({
+  date: requiredDate,
+  kind: z.enum(CALENDAR_KINDS, 'invalid_choice'),
+  nameZh: requiredText(LIMITS.shortText),
+  nameEn: optionalText(LIMITS.shortText),
+})
+export type CalendarDaySave = z.input<typeof calendarDaySchema>
+export const calendarYearSchema = z.object({ year: z.number().int().min(2000).max(2100) })
+export const calendarYearLoadedSchema = calendarYearSchema.extend({ loaded: z.boolean() })
+export const importTokenSchema = z.object({ token: z.uuid() })
+
+export const ruleSaveSchema = z.object({
+  id: recordId,
+  version,
+  limitDays: workingDays,
+  priceFactorBp: basisPoints(100_000),
+  rateBp: basisPoints(10_000),
+  capBp: basisPoints(100_000),
+})
+export type RuleSave = z.input<typeof ruleSaveSchema>
+
+export const gradeSaveSchema = z.object({
+  ...draftRef,
+  code: requiredText(LIMITS.code).regex(CODE_PATTERN, 'invalid_code'),
+  nameZh: requiredText(LIMITS.shortText),
+  nameEn: requiredText(LIMITS.shortText),
+  availabilityPpm: z
+    .number('not_a_number')
+    .int('not_integer')
+    .min(900_000, 'too_small')
+    .max(1_000_000, 'too_large'),
+  recoveryMinutes: z
+    .number('not_a_number')
+    .int('not_integer')
+    .min(1, 'not_positive')
+    .max(10_080, 'too_large'),
+  sortOrder: z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(9999, 'too_large'),
+})
+export type GradeSave = z.input<typeof gradeSaveSchema>
+
+export const circuitSaveSchema = z.object({
+  ...draftRef,
+  customerId: recordId,
+  number: businessKey(40),
+  productId: recordId,
+  bandwidth: optionalText(20),
+  aEnd: optionalText(LIMITS.address),
+  zEnd: optionalText(LIMITS.address),
+  standardFeeFen: blankable(fen),
+  monthlyFeeFen: blankable(fen),
+  status: z.enum(CIRCUIT_STATUSES, 'invalid_choice'),
+  openedOn: optionalDate,
+  notes: optionalText(LIMITS.longText),
+})
+export type CircuitSave = z.input<typeof circuitSaveSchema>
+
+const classTermsSchema = z.object({
+  limitDays: workingDays.optional(),
+  priceFactorBp: basisPoints(100_000).optional(),
+  rateBp: basisPoints(10_000).optional(),
+  capBp: basisPoints(100_000).optional(),
+})
+export const agreementTermsSchema = z.partialRecord(z.enum(PROVISIONING_CLASSES), classTermsSchema)
+export type AgreementTerms = z.output<typeof agreementTermsSchema>
+
+export const agreementSaveSchema = z
+  .object({
+    ...draftRef,
+    customerId: recordId,
+    number: businessKey(40),
+    signedOn: optionalDate,
+    validFrom: requiredDate,
+    validTo: requiredDate,
+    status: z.enum(AGREEMENT_STATUSES, 'invalid_choice'),
+    gradeId: optionalRef,
+    terms: agreementTermsSchema.default({}),
+    availabilityRateBp: blankable(basisPoints(10_000)),
+    circuitIds: z.array(recordId).max(500, 'too_many').default([]),
+    notes: optionalText(LIMITS.longText),
+  })
+  .refine((a) => inOrder(a.validFrom, a.validTo), { message: 'ends_before_start', path: ['validTo'] })
+export type AgreementSave = z.input<typeof agreementSaveSchema>
+
+export const pauseDraftSchema = z
+  .object({ ...draftRef, startOn: requiredDate, endOn: optionalDate, reason: requiredText(200) })
+  .refine((p) => inOrder(p.startOn, p.endOn), { message: 'ends_before_start', path: ['endOn'] })
+
+export const orderSaveSchema = z
+  .object({
+    ...draftRef,
+    /** Blank: the next number is given. */
+    number: optionalText(LIMITS.code),
+    customerId: recordId,
+    circuitId: recordId,
+    provisioningClass: z.enum(PROVISIONING_CLASSES, 'invalid_choice'),
+    acceptedOn: requiredDate,
+    completedOn: optionalDate,
+    standardFeeFen: blankable(fen),
+    notes: optionalText(LIMITS.longText),
+    pauses: z.array(pauseDraftSchema).max(50, 'too_many').default([]),
+  })
+  .refine((o) => inOrder(o.acceptedOn, o.completedOn), {
+    message: 'completed_before_accepted',
+    path: ['completedOn'],
+  })
+  .superRefine((order, context) => {
+    order.pauses.forEach((pause, index) => {
+      const outside =
+        pause.startOn < order.acceptedOn ||
+        (order.completedOn !== null && (pause.endOn === null || pause.endOn > order.completedOn))
+      if (outside)
+        context.addIssue({ code: 'custom', message: 'pause_outside_order', path: ['pauses', index] })
+    })
+  })
+export type OrderSave = z.input<typeof orderSaveSchema>
+
+export const faultSaveSchema = z
+  .object({
+    ...draftRef,
+    number: optionalText(LIMITS.code),
+    circuitId: recordId,
+    reportedAt: instant,
+    restoredAt: blankable(instant),
+    cause: z.enum(FAULT_CAUSES, 'invalid_choice'),
+    description: optionalText(LIMITS.longText),
+  })
+  .refine((f) => inOrder(f.reportedAt, f.restoredAt), {
+    message: 'restored_before_reported',
+    path: ['restoredAt'],
+  })
+export type FaultSave = z.input<typeof faultSaveSchema>
+
+export const quoteSchema = z
+  .object({
+    provisioningClass: z.enum(PROVISIONING_CLASSES, 'invalid_choice'),
+    productId: recordId,
+    acceptedOn: requiredDate,
+    completedOn: optionalDate,
+    standardFeeFen: blankable(fen),
+  })
+  .refine((q) => inOrder(q.acceptedOn, q.completedOn), {
+    message: 'completed_before_accepted',
+    path: ['completedOn'],
+  })
+export type QuoteInput = z.input<typeof quoteSchema>
+
+export const slaSettingsSchema = z.object({
+  dueSoonDays: z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(30, 'too_large'),
+  expiryWarningDays: z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(365, 'too_large'),
+})
+export const slipConfirmSchema = recordRefSchema.extend({ responsibleUnit: requiredText(LIMITS.name) })
+export const slipPrintSchema = idSchema.extend({ language: z.enum(LANGUAGES).default('zh-CN') })
+
+/** The SLA lists page and filter in SQL: one customer's records, or everyone's. */
+const slaListBase = {
+  startRow: z.number().int().min(0),
+  endRow: z.number().int().min(1),
+  customerId: recordId.optional(),
+  search: z.string().trim().max(100).default(''),
+}
+const pageSize = { message: 'page_size', path: ['endRow'] }
+const validPage = (q: { startRow: number; endRow: number }) =>
+  q.endRow > q.startRow && q.endRow - q.startRow <= 1000
+const sortBy = <T extends readonly [string, ...string[]]>(columns: T) =>
+  z
+    .array(z.object({ colId: z.enum(columns), sort: z.enum(['asc', 'desc']) }))
+    .max(3)
+    .default([])
+
+export const circuitListSchema = z
+  .object({ ...slaListBase, sort: sortBy(['number', 'customerName', 'status', 'openedOn', 'monthlyFeeFen']) })
+  .refine(validPage, pageSize)
+export const agreementListSchema = z
+  .object({
+    ...slaListBase,
+    expiringOnly: z.boolean().default(false),
+    sort: sortBy(['number', 'customerName', 'validTo', 'status']),
+  })
+  .refine(validPage, pageSize)
+export const orderListSchema = z
+  .object({
+    ...slaListBase,
+    statuses: z.array(z.enum(ORDER_STATUSES)).max(5).default([]),
+    sort: sortBy([
+      'number',
+      'customerName',
+      'acceptedOn',
+      'dueOn',
+      'completedOn',
+      'status',
+      'compensationFen',
+    ]),
+  })
+  .refine(validPage, pageSize)
+export const faultListSchema = z
+  .object({ ...slaListBase, sort: sortBy(['number', 'customerName', 'reportedAt', 'restoredAt']) })
+  .refine(validPage, pageSize)
+export const slipListSchema = z
+  .object({
+    ...slaListBase,
+    statuses: z.array(z.enum(SLIP_STATUSES)).max(4).default([]),
+    sort: sortBy(['number', 'customerName', 'amountFen', 'status', 'createdAt']),
+  })
+  .refine(validPage, pageSize)
+export const availabilitySchema = z.object({
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}Q[1-4]$/, 'invalid_period'),
+  customerId: recordId.optional(),
+})
+
+export type CircuitInput = z.output<typeof circuitSaveSchema>
+export type AgreementInput = z.output<typeof agreementSaveSchema>
+export type OrderInput = z.output<typeof orderSaveSchema>
+export type FaultInput = z.output<typeof faultSaveSchema>
+export type GradeInput = z.output<typeof gradeSaveSchema>
+export type RuleInput = z.output<typeof ruleSaveSchema>
+export type CalendarDayInput = z.output<typeof calendarDaySchema>
+export type QuoteQuery = z.output<typeof quoteSchema>

@@ -8,9 +8,25 @@ import { newId } from '../../db/ids'
 import { AppError } from '../api/errors'
 import type { ServiceContext } from './context'
 
-export type VersionedTable = 'customer' | 'contact' | 'accountManager' | 'tier' | 'industry' | 'branch'
+export type VersionedTable =
+  | 'customer'
+  | 'contact'
+  | 'accountManager'
+  | 'tier'
+  | 'industry'
+  | 'branch'
+  | 'product'
+  | 'calendarDay'
+  | 'qualityGrade'
+  | 'provisioningRule'
+  | 'circuit'
+  | 'slaAgreement'
+  | 'provisioningOrder'
+  | 'orderPause'
+  | 'fault'
+  | 'compensationSlip'
 /** Tables whose changes are audited: the versioned records, and settings. */
-export type AuditedTable = VersionedTable | 'setting'
+export type AuditedTable = VersionedTable | 'setting' | 'calendarYear'
 type Row = Record<string, unknown> & { id: string; version: number; deletedAt: string | null }
 
 /** Derived columns: kept up to date by the services, never a change of their own. */
@@ -26,6 +42,8 @@ export async function inTransaction<T>(
   ctx: ServiceContext,
   work: (tx: ServiceContext) => Promise<T>,
 ): Promise<T> {
+  // A service called from another's transaction (or from the demo seed's) joins it.
+  if (ctx.db.isTransaction) return work(ctx)
   return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }))
 }
 
@@ -176,4 +194,50 @@ export function restore(
   version: number,
 ): Promise<Row> {
   return updateRecord(ctx, table, id, version, { deletedAt: null }, 'restore')
+}
+
+/** A child record as a page sends it: new ones without id, existing ones with the version seen. */
+export type ChildDraft = Record<string, unknown> & { id?: string | undefined; version?: number | undefined }
+
+/**
+ * Makes a parent's children match the list a page sent: new ones added, changed ones updated, missing
+ * ones removed. The caller has checked the parent's version, so the list is the one it saw. A child id
+ * the parent does not hold is refused (removed meanwhile, or another parent's). Returns whether any
+ * child changed, so the caller can move the parent's version on.
+ */
+export async function syncChildren(
+  ctx: ServiceContext,
+  table: VersionedTable,
+  parent: { column: string; id: string },
+  drafts: ChildDraft[],
+  notOwned: (index: number) => AppError,
+): Promise<boolean> {
+  const existing = (await anyTable(ctx)
+    .selectFrom(table)
+    .select(['id', 'version'])
+    .where(parent.column, '=', parent.id)
+    .where('deletedAt', 'is', null)
+    .execute()) as { id: string; version: number }[]
+  const kept = new Set(drafts.map((draft) => draft.id).filter(Boolean))
+  let changed = false
+  for (const gone of existing.filter((row) => !kept.has(row.id))) {
+    await softDelete(ctx, table, gone.id, gone.version)
+    changed = true
+  }
+  for (const [index, draft] of drafts.entries()) {
+    const { id, version, ...fields } = draft
+    if (!id) {
+      await insertRecord(ctx, table, { ...fields, [parent.column]: parent.id })
+      changed = true
+      continue
+    }
+    const own = existing.find((row) => row.id === id)
+    if (!own) {
+      const row = await findRow(ctx, table, id)
+      throw row && row[parent.column] === parent.id ? await staleEdit(ctx, table, id) : notOwned(index)
+    }
+    const after = await updateRecord(ctx, table, id, version ?? 0, fields)
+    changed ||= after.version !== own.version
+  }
+  return changed
 }

@@ -80,7 +80,7 @@ function demoDatabase(): Promise<string> {
     const connection = await openDatabase(file)
     const start = performance.now()
     try {
-      await writeDemoData(connection.db, { now: FIXED_NOW, customers: DEMO_CUSTOMERS })
+      await writeDemoData(connection.db, { now: FIXED_NOW, customers: DEMO_CUSTOMERS, sla: false })
     } finally {
       await connection.close()
     }

@@ -15,11 +15,17 @@ import {
   loadForChange,
   restore,
   softDelete,
-  staleEdit,
+  syncChildren,
   updateRecord,
 } from '../records'
 
 type ContactDraft = CustomerSaveInput['contacts'][number]
+
+function saveContacts(ctx: ServiceContext, customerId: string, drafts: ContactDraft[]): Promise<boolean> {
+  return syncChildren(ctx, 'contact', { column: 'customerId', id: customerId }, drafts, (index) =>
+    fieldError(`contacts.${index}`, 'contact_not_in_file'),
+  )
+}
 
 function toCustomerRecord(row: Customer): CustomerRecord {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -98,50 +104,6 @@ async function assertReferences(
 
 function customerColumns(fields: CustomerFields, contacts: ContactFields[]) {
   return { ...fields, hasPbx: fields.hasPbx ? 1 : 0, searchText: searchText(fields, contacts) }
-}
-
-/**
- * Applies the page's contact list to the file: new ones added, changed ones updated, missing ones
- * removed. The caller has checked the file's version, so the list it sends is the one it saw.
- * Returns whether any contact changed.
- */
-async function saveContacts(
-  ctx: ServiceContext,
-  customerId: string,
-  drafts: ContactDraft[],
-): Promise<boolean> {
-  const existing = await ctx.db
-    .selectFrom('contact')
-    .select(['id', 'version'])
-    .where('customerId', '=', customerId)
-    .where('deletedAt', 'is', null)
-    .execute()
-  const kept = new Set(drafts.map((draft) => draft.id).filter(Boolean))
-  let changed = false
-  for (const gone of existing.filter((row) => !kept.has(row.id))) {
-    await softDelete(ctx, 'contact', gone.id, gone.version)
-    changed = true
-  }
-  for (const [index, draft] of drafts.entries()) {
-    const { id, version, ...fields } = draft
-    if (!id) {
-      await insertRecord(ctx, 'contact', { ...fields, customerId })
-      changed = true
-      continue
-    }
-    const own = existing.find((row) => row.id === id)
-    if (!own) throw await missingContact(ctx, customerId, id, index)
-    const after = await updateRecord(ctx, 'contact', id, version ?? 0, fields)
-    changed ||= after.version !== own.version
-  }
-  return changed
-}
-
-/** A contact id the file does not hold: removed meanwhile (a stale edit), or another file's. */
-async function missingContact(ctx: ServiceContext, customerId: string, id: string, index: number) {
-  const row = await findRow(ctx, 'contact', id)
-  if (row && row.customerId === customerId) return staleEdit(ctx, 'contact', id)
-  return fieldError(`contacts.${index}`, 'contact_not_in_file')
 }
 
 /**

@@ -8,6 +8,7 @@ import { AppError, fieldError } from '../../api/errors'
 import type { LookupInput, TierInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
 import { listOperators } from '../session/operators'
+import { ensureRulesForProducts } from '../sla/rules'
 import { readSetting, writeSetting } from './store'
 import { inTransaction, insertRecord, softDelete, updateRecord, writeAudit } from '../records'
 
@@ -20,7 +21,7 @@ function toLookupOption({ id, code, nameZh, nameEn, sortOrder, version, deletedA
 }
 
 export async function getLookups(ctx: ServiceContext): Promise<Lookups> {
-  const [tiers, industries, branches, accountManagers, tierScheme] = await Promise.all([
+  const [tiers, industries, branches, products, grades, accountManagers, tierScheme] = await Promise.all([
     ctx.db
       .selectFrom('tier')
       .selectAll()
@@ -31,6 +32,13 @@ export async function getLookups(ctx: ServiceContext): Promise<Lookups> {
     // Retired entries come too, flagged, so that customers who keep them still show their labels.
     ctx.db.selectFrom('industry').selectAll().orderBy('sortOrder').execute(),
     ctx.db.selectFrom('branch').selectAll().orderBy('sortOrder').execute(),
+    ctx.db.selectFrom('product').selectAll().orderBy('sortOrder').execute(),
+    ctx.db
+      .selectFrom('qualityGrade')
+      .selectAll()
+      .where('deletedAt', 'is', null)
+      .orderBy('sortOrder')
+      .execute(),
     listOperators(ctx),
     readSetting(ctx, 'tier_scheme', 'abcd'),
   ])
@@ -40,6 +48,19 @@ export async function getLookups(ctx: ServiceContext): Promise<Lookups> {
     tiers: tiers.map(toTierOption),
     industries: industries.map(toLookupOption),
     branches: branches.map(toLookupOption),
+    products: products.map(toLookupOption),
+    grades: grades.map(
+      ({ id, code, nameZh, nameEn, availabilityPpm, recoveryMinutes, sortOrder, version }) => ({
+        id,
+        code,
+        labelZh: nameZh,
+        labelEn: nameEn,
+        availabilityPpm,
+        recoveryMinutes,
+        sortOrder,
+        version,
+      }),
+    ),
     accountManagers,
   }
 }
@@ -85,6 +106,7 @@ export async function saveLookup(ctx: ServiceContext, input: LookupInput): Promi
     if (clash && clash.id !== id) throw fieldError('code', 'code_taken', { name: fields.code })
     if (id) await updateRecord(tx, kind, id, version ?? 0, fields)
     else await insertRecord(tx, kind, fields)
+    if (kind === 'product') await ensureRulesForProducts(tx)
   })
   return getLookups(ctx)
 }
@@ -92,7 +114,7 @@ export async function saveLookup(ctx: ServiceContext, input: LookupInput): Promi
 /** Retires a list entry; customers keep their link, and the entry no longer appears in forms. */
 export async function deleteLookup(
   ctx: ServiceContext,
-  input: { kind: 'industry' | 'branch'; id: string; version: number },
+  input: { kind: 'industry' | 'branch' | 'product'; id: string; version: number },
 ): Promise<Lookups> {
   await inTransaction(ctx, async (tx) => {
     const row = await tx.db

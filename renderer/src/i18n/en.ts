@@ -204,6 +204,21 @@ export const en: Strings<typeof zhCN> = {
     supervisor_needed: 'A supervisor exists: another supervisor must be added by one, in Settings',
     too_many: 'Too many',
     page_size: 'At most 1000 rows at a time',
+    invalid_instant: 'Not a valid time',
+    too_small: 'Too small',
+    ends_before_start: 'The end date is before the start date',
+    completed_before_accepted: 'The completion date is before the acceptance date: check both dates',
+    pause_outside_order:
+      'A pause must start after the order was accepted and end by its completion (a completed order cannot have an open pause)',
+    restored_before_reported: 'The restore time is before the report time: check both times',
+    in_future: 'Cannot be later than now',
+    number_taken: 'Number "{{name}}" is already used',
+    circuit_not_customers: 'This circuit belongs to another customer',
+    circuit_moves_customer: 'A circuit cannot move to another customer: add a new circuit there',
+    no_rule_for_product:
+      'The rule table has no time limit for this class and product: a supervisor adds it in Settings → SLA rules',
+    invalid_period: 'A period is written 2026-10 (month) or 2026Q4 (quarter)',
+    calendar_empty: 'The file has no dates to import',
   },
   errors: {
     invalid_input: 'Some fields need fixing: see the ones marked in red.',
@@ -219,5 +234,10 @@ export const en: Strings<typeof zhCN> = {
     database: 'The database refused the change; nothing was saved.',
     database_open: 'This database cannot be opened: {{detail}}',
     internal: 'Something went wrong inside Account Desk; nothing was saved.',
+    slip_settled: 'Compensation slip {{number}} is confirmed or paid: the order’s dates and fee can no longer change.',
+    slip_state: 'Compensation slip {{number}} cannot do that in its current state.',
+    in_use: 'Other records refer to this one, so it cannot be deleted: {{detail}}',
+    file_unreadable: 'Cannot read {{fileName}}: {{detail}}',
+    no_printer: 'This copy cannot open dialogs or print.',
   },
 }

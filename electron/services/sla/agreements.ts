@@ -1,0 +1,203 @@
+/**
+ * SLA agreements (SLA协议) per customer: validity, status, quality grade, the circuits covered and the
+ * terms the contract sets for itself (they win over the rule table for orders accepted while it is in
+ * force). An active agreement ending within the warning window is flagged.
+ */
+import { sql } from 'kysely'
+import { daysBetween } from '../../domain/calendar'
+import type { AgreementRecord, Page } from '../../api/contract'
+import { fieldError } from '../../api/errors'
+import type { AgreementInput, AgreementTerms } from '../../api/schemas'
+import type { ServiceContext } from '../context'
+import { likePattern } from '../customers/list'
+import {
+  bumpVersion,
+  findRow,
+  inTransaction,
+  insertRecord,
+  loadForChange,
+  softDelete,
+  updateRecord,
+  writeAudit,
+} from '../records'
+import { readSetting } from '../settings/store'
+import { notFound, pageOf, today } from './common'
+
+function agreementQuery(ctx: ServiceContext) {
+  return ctx.db
+    .selectFrom('slaAgreement as a')
+    .innerJoin('customer as c', 'c.id', 'a.customerId')
+    .where('a.deletedAt', 'is', null)
+    .select([
+      'a.id',
+      'a.version',
+      'a.customerId',
+      'c.name as customerName',
+      'a.number',
+      'a.signedOn',
+      'a.validFrom',
+      'a.validTo',
+      'a.status',
+      'a.gradeId',
+      'a.termsJson',
+      'a.availabilityRateBp',
+      'a.notes',
+    ])
+}
+
+export function expiryWarningDays(ctx: ServiceContext): Promise<number> {
+  return readSetting(ctx, 'agreement_expiry_warning_days', 30)
+}
+
+async function withCircuits(
+  ctx: ServiceContext,
+  rows: Awaited<ReturnType<ReturnType<typeof agreementQuery>['execute']>>,
+): Promise<AgreementRecord[]> {
+  if (rows.length === 0) return []
+  const links = await ctx.db
+    .selectFrom('agreementCircuit')
+    .selectAll()
+    .where(
+      'agreementId',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .execute()
+  const [date, window] = [today(ctx), await expiryWarningDays(ctx)]
+  return rows.map(({ termsJson, ...row }) => {
+    const daysToExpiry = row.status === 'active' ? daysBetween(date, row.validTo) : null
+    return {
+      ...row,
+      terms: JSON.parse(termsJson) as AgreementTerms,
+      circuitIds: links.filter((link) => link.agreementId === row.id).map((link) => link.circuitId),
+      daysToExpiry,
+      expiringSoon: daysToExpiry !== null && daysToExpiry <= window,
+    }
+  })
+}
+
+export async function listAgreements(
+  ctx: ServiceContext,
+  input: {
+    startRow: number
+    endRow: number
+    customerId?: string | undefined
+    search: string
+    expiringOnly: boolean
+    sort: { colId: string; sort: 'asc' | 'desc' }[]
+  },
+): Promise<Page<AgreementRecord>> {
+  let query = agreementQuery(ctx)
+  if (input.customerId) query = query.where('a.customerId', '=', input.customerId)
+  if (input.expiringOnly) {
+    const window = await expiryWarningDays(ctx)
+    const until = new Date(Date.parse(`${today(ctx)}T00:00:00Z`) + window * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+    query = query.where('a.status', '=', 'active').where('a.validTo', '<=', until)
+  }
+  if (input.search) {
+    const pattern = likePattern(input.search.toLowerCase(), 'contains')
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(a.number)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(c.name)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    )
+  }
+  const page = await pageOf(
+    query,
+    input,
+    { number: 'a.number', customerName: 'c.name', validTo: 'a.valid_to', status: 'a.status' },
+    { column: 'validTo', sort: 'asc' },
+    'a.id',
+  )
+  return { total: page.total, rows: await withCircuits(ctx, page.rows) }
+}
+
+export async function getAgreement(ctx: ServiceContext, id: string): Promise<AgreementRecord> {
+  const rows = await agreementQuery(ctx).where('a.id', '=', id).execute()
+  if (rows.length === 0) throw notFound('slaAgreement', id)
+  return (await withCircuits(ctx, rows))[0]!
+}
+
+async function assertAgreementRefs(ctx: ServiceContext, input: AgreementInput): Promise<void> {
+  const holder = await ctx.db
+    .selectFrom('slaAgreement')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['number']), '=', input.number.toLowerCase()))
+    .executeTakeFirst()
+  if (holder && holder.id !== input.id) throw fieldError('number', 'number_taken', { name: input.number })
+  const customer = await findRow(ctx, 'customer', input.customerId)
+  if (!customer || customer.deletedAt) throw fieldError('customerId', 'invalid_choice')
+  if (input.gradeId && !(await findRow(ctx, 'qualityGrade', input.gradeId)))
+    throw fieldError('gradeId', 'invalid_choice')
+  if (input.circuitIds.length === 0) return
+  const own = await ctx.db
+    .selectFrom('circuit')
+    .select('id')
+    .where('id', 'in', input.circuitIds)
+    .where('customerId', '=', input.customerId)
+    .where('deletedAt', 'is', null)
+    .execute()
+  if (own.length !== new Set(input.circuitIds).size) throw fieldError('circuitIds', 'circuit_not_customers')
+}
+
+/** Replaces the covered circuits; the change is audited on the agreement as its list of circuit ids. */
+async function saveCoverage(
+  ctx: ServiceContext,
+  agreementId: string,
+  circuitIds: string[],
+): Promise<boolean> {
+  const before = (
+    await ctx.db
+      .selectFrom('agreementCircuit')
+      .select('circuitId')
+      .where('agreementId', '=', agreementId)
+      .execute()
+  ).map((row) => row.circuitId)
+  const after = [...new Set(circuitIds)]
+  if (before.length === after.length && before.every((id) => after.includes(id))) return false
+  await ctx.db.deleteFrom('agreementCircuit').where('agreementId', '=', agreementId).execute()
+  if (after.length > 0) {
+    await ctx.db
+      .insertInto('agreementCircuit')
+      .values(after.map((circuitId) => ({ agreementId, circuitId })))
+      .execute()
+  }
+  await writeAudit(
+    ctx,
+    'slaAgreement',
+    'update',
+    { id: agreementId, circuitIds: before },
+    { id: agreementId, circuitIds: after },
+  )
+  return true
+}
+
+export async function saveAgreement(ctx: ServiceContext, input: AgreementInput): Promise<AgreementRecord> {
+  return inTransaction(ctx, async (tx) => {
+    await assertAgreementRefs(tx, input)
+    const { id, version, terms, circuitIds, ...fields } = input
+    const columns = { ...fields, termsJson: JSON.stringify(terms) }
+    if (!id) {
+      const created = await insertRecord(tx, 'slaAgreement', columns)
+      await saveCoverage(tx, created.id, circuitIds)
+      return getAgreement(tx, created.id)
+    }
+    const before = await loadForChange(tx, 'slaAgreement', id, version ?? 0)
+    if (before.deletedAt) throw notFound('slaAgreement', id)
+    const after = await updateRecord(tx, 'slaAgreement', id, before.version, columns)
+    const coverageChanged = await saveCoverage(tx, id, circuitIds)
+    if (coverageChanged && after.version === before.version)
+      await bumpVersion(tx, 'slaAgreement', id, before.version)
+    return getAgreement(tx, id)
+  })
+}
+
+export async function deleteAgreement(ctx: ServiceContext, id: string, version: number): Promise<null> {
+  return inTransaction(ctx, async (tx) => {
+    await softDelete(tx, 'slaAgreement', id, version)
+    return null
+  })
+}

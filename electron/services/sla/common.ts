@@ -1,0 +1,75 @@
+/** What the SLA services share: paging, numbering, the customer a record belongs to, and "today". */
+import { sql, type SelectQueryBuilder } from 'kysely'
+import type { Database } from '../../../db/schema'
+import { chinaDate } from '../../domain/calendar'
+import type { Page } from '../../api/contract'
+import { AppError } from '../../api/errors'
+import type { ServiceContext } from '../context'
+import { readSetting } from '../settings/store'
+
+/** The desk's date now, in China time. */
+export function today(ctx: ServiceContext): string {
+  return chinaDate(ctx.now())
+}
+
+export function dueSoonDays(ctx: ServiceContext): Promise<number> {
+  return readSetting(ctx, 'order_due_soon_days', 2)
+}
+
+/** The next number of a series, e.g. `PF-2026-00007`: one more than the highest given this year. */
+export async function nextNumber(
+  ctx: ServiceContext,
+  table: 'provisioningOrder' | 'fault' | 'compensationSlip',
+  prefix: string,
+): Promise<string> {
+  const year = today(ctx).slice(0, 4)
+  const stem = `${prefix}-${year}-`
+  const last = await ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max('number').as('number'))
+    .where('number', 'like', `${stem}%`)
+    .executeTakeFirst()
+  const used = Number(String(last?.number ?? '').slice(stem.length)) || 0
+  return `${stem}${String(used + 1).padStart(5, '0')}`
+}
+
+export function notFound(table: string, id: string): AppError {
+  return new AppError('not_found', `No ${table} with id ${id}.`, { params: { table } })
+}
+
+interface PageInput {
+  startRow: number
+  endRow: number
+  sort: { colId: string; sort: 'asc' | 'desc' }[]
+}
+
+/**
+ * One page of a list query and the count of all its rows. `columns` maps a sortable column of the
+ * contract to the SQL expression behind it; the id breaks ties so that pages never overlap.
+ */
+export async function pageOf<O extends { id: string }, DB = Database, TB extends keyof DB = keyof DB>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  input: PageInput,
+  columns: Record<string, string>,
+  defaultSort: { column: string; sort: 'asc' | 'desc' },
+  idColumn: string,
+): Promise<Page<O>> {
+  let ordered = query
+  const sorts =
+    input.sort.length > 0 ? input.sort.map((s) => ({ column: s.colId, sort: s.sort })) : [defaultSort]
+  for (const { column, sort } of sorts) {
+    ordered = ordered.orderBy(sql.ref(columns[column] ?? column), sort)
+  }
+  const [rows, count] = await Promise.all([
+    ordered
+      .orderBy(sql.ref(idColumn))
+      .limit(input.endRow - input.startRow)
+      .offset(input.startRow)
+      .execute(),
+    query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow() as Promise<unknown> as Promise<{ total: number }>,
+  ])
+  return { rows, total: Number(count.total) }
+}

@@ -1,0 +1,258 @@
+/**
+ * Compensation slips (赔付单): drafted by the app when an order misses its due date (or a circuit its
+ * availability target, where the agreement sets a rate), with the working kept on the slip; confirmed
+ * with the customer and paid by a supervisor only. A draft follows its order until it is confirmed;
+ * from then on it is fixed, and so are the order's dates and fee.
+ */
+import { sql } from 'kysely'
+import type { ProvisioningOrder } from '../../../db/schema'
+import type { OrderOutcome } from '../../domain/sla'
+import type { Page, SlipRecord, SlipStatus } from '../../api/contract'
+import { AppError } from '../../api/errors'
+import type { SlipDocument, SlipWorking } from '../../files/documents/slip'
+import type { ServiceContext } from '../context'
+import { likePattern } from '../customers/list'
+import { readSetting } from '../settings/store'
+import { chinaDate } from '../../domain/calendar'
+import { inTransaction, insertRecord, nowIso, updateRecord } from '../records'
+import { nextNumber, notFound, pageOf } from './common'
+
+function slipQuery(ctx: ServiceContext) {
+  return ctx.db
+    .selectFrom('compensationSlip as s')
+    .innerJoin('customer as c', 'c.id', 's.customerId')
+    .innerJoin('circuit as ci', 'ci.id', 's.circuitId')
+    .leftJoin('provisioningOrder as o', 'o.id', 's.orderId')
+    .leftJoin('slaAgreement as a', 'a.id', 's.agreementId')
+    .where('s.deletedAt', 'is', null)
+    .select([
+      's.id',
+      's.version',
+      's.number',
+      's.kind',
+      's.customerId',
+      'c.name as customerName',
+      's.circuitId',
+      'ci.number as circuitNumber',
+      's.orderId',
+      'o.number as orderNumber',
+      's.agreementId',
+      'a.number as agreementNumber',
+      's.period',
+      's.amountFen',
+      's.workingJson',
+      's.status',
+      's.responsibleUnit',
+      's.confirmedAt',
+      's.confirmedBy',
+      's.paidAt',
+      's.paidBy',
+      's.notes',
+      's.createdAt',
+    ])
+}
+
+type SlipRow = Awaited<ReturnType<ReturnType<typeof slipQuery>['executeTakeFirstOrThrow']>>
+
+function toSlipRecord({ workingJson, ...row }: SlipRow): SlipRecord {
+  return { ...row, working: JSON.parse(workingJson) as SlipWorking }
+}
+
+export async function getSlip(ctx: ServiceContext, id: string): Promise<SlipRecord> {
+  const row = await slipQuery(ctx).where('s.id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('compensationSlip', id)
+  return toSlipRecord(row)
+}
+
+export async function listSlips(
+  ctx: ServiceContext,
+  input: {
+    startRow: number
+    endRow: number
+    customerId?: string | undefined
+    search: string
+    statuses: SlipStatus[]
+    sort: { colId: string; sort: 'asc' | 'desc' }[]
+  },
+): Promise<Page<SlipRecord>> {
+  let query = slipQuery(ctx)
+  if (input.customerId) query = query.where('s.customerId', '=', input.customerId)
+  if (input.statuses.length > 0) query = query.where('s.status', 'in', input.statuses)
+  if (input.search) {
+    const pattern = likePattern(input.search.toLowerCase(), 'contains')
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(s.number)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(c.name)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(ci.number)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    )
+  }
+  const page = await pageOf(
+    query,
+    input,
+    {
+      number: 's.number',
+      customerName: 'c.name',
+      amountFen: 's.amount_fen',
+      status: 's.status',
+      createdAt: 's.created_at',
+    },
+    { column: 'createdAt', sort: 'desc' },
+    's.id',
+  )
+  return { total: page.total, rows: page.rows.map(toSlipRecord) }
+}
+
+function provisioningWorking(order: ProvisioningOrder, outcome: OrderOutcome): SlipWorking {
+  return {
+    kind: 'provisioning',
+    provisioningClass: order.provisioningClass,
+    acceptedOn: order.acceptedOn,
+    dueOn: outcome.dueOn,
+    completedOn: order.completedOn!,
+    limitDays: order.limitDays,
+    pausedWorkingDays: outcome.pausedWorkingDays,
+    lateWorkingDays: outcome.lateWorkingDays,
+    standardFeeFen: order.standardFeeFen ?? 0,
+    priceFactorBp: order.priceFactorBp,
+    chargedFeeFen: outcome.chargedFeeFen ?? 0,
+    rateBp: order.rateBp,
+    capBp: order.capBp,
+    capFen: outcome.capFen ?? 0,
+    capped: outcome.capped,
+    compensationFen: outcome.compensationFen,
+  }
+}
+
+/**
+ * Keeps an order's slip in step with it: a miss that owes money has a draft with the current working;
+ * an order that no longer owes (edited, or deleted: `outcome` null) has its draft voided. A confirmed
+ * or paid slip is never touched here (the order refuses the changes that would need it).
+ */
+export async function syncProvisioningSlip(
+  ctx: ServiceContext,
+  order: ProvisioningOrder,
+  outcome: OrderOutcome | null,
+): Promise<void> {
+  const current = await ctx.db
+    .selectFrom('compensationSlip')
+    .selectAll()
+    .where('orderId', '=', order.id)
+    .where('status', '<>', 'void')
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst()
+  if (current && current.status !== 'draft') return
+  const owes =
+    outcome !== null && !order.deletedAt && outcome.status === 'missed' && outcome.compensationFen > 0
+  if (!owes) {
+    if (current) await updateRecord(ctx, 'compensationSlip', current.id, current.version, { status: 'void' })
+    return
+  }
+  const values = {
+    amountFen: outcome.compensationFen,
+    workingJson: JSON.stringify(provisioningWorking(order, outcome)),
+    agreementId: order.agreementId,
+    circuitId: order.circuitId,
+  }
+  if (current) {
+    await updateRecord(ctx, 'compensationSlip', current.id, current.version, values)
+    return
+  }
+  await insertRecord(ctx, 'compensationSlip', {
+    ...values,
+    number: await nextNumber(ctx, 'compensationSlip', 'PF'),
+    kind: 'provisioning',
+    customerId: order.customerId,
+    orderId: order.id,
+    period: null,
+    status: 'draft',
+    responsibleUnit: null,
+    confirmedAt: null,
+    confirmedBy: null,
+    paidAt: null,
+    paidBy: null,
+    notes: null,
+  })
+}
+
+/** Moves a slip on in its workflow: draft → confirmed → paid; a draft may be voided. */
+async function advance(
+  ctx: ServiceContext,
+  ref: { id: string; version: number },
+  from: SlipStatus,
+  patch: Record<string, unknown> & { status: SlipStatus },
+): Promise<SlipRecord> {
+  return inTransaction(ctx, async (tx) => {
+    const slip = await getSlip(tx, ref.id)
+    if (slip.status !== from) {
+      throw new AppError(
+        'slip_state',
+        `Slip ${slip.number} is ${slip.status}; it must be ${from} to become ${patch.status}.`,
+        {
+          params: { number: slip.number, status: slip.status, from, to: patch.status },
+        },
+      )
+    }
+    await updateRecord(tx, 'compensationSlip', ref.id, ref.version, patch)
+    return getSlip(tx, ref.id)
+  })
+}
+
+export function confirmSlip(
+  ctx: ServiceContext,
+  input: { id: string; version: number; responsibleUnit: string },
+) {
+  return advance(ctx, input, 'draft', {
+    status: 'confirmed',
+    responsibleUnit: input.responsibleUnit,
+    confirmedAt: nowIso(ctx),
+    confirmedBy: ctx.actor.name,
+  })
+}
+
+export function paySlip(ctx: ServiceContext, input: { id: string; version: number }) {
+  return advance(ctx, input, 'confirmed', { status: 'paid', paidAt: nowIso(ctx), paidBy: ctx.actor.name })
+}
+
+export function voidSlip(ctx: ServiceContext, input: { id: string; version: number }) {
+  return advance(ctx, input, 'draft', { status: 'void' })
+}
+
+/** Everything the printed slip shows, in the language asked for. */
+export async function slipDocument(
+  ctx: ServiceContext,
+  id: string,
+  language: 'zh-CN' | 'en',
+): Promise<SlipDocument> {
+  const slip = await getSlip(ctx, id)
+  const detail = await ctx.db
+    .selectFrom('circuit as ci')
+    .innerJoin('customer as c', 'c.id', 'ci.customerId')
+    .innerJoin('product as p', 'p.id', 'ci.productId')
+    .select(['c.code', 'ci.bandwidth', 'p.nameZh', 'p.nameEn'])
+    .where('ci.id', '=', slip.circuitId)
+    .executeTakeFirstOrThrow()
+  return {
+    number: slip.number,
+    status: slip.status,
+    issuer: await readSetting(
+      ctx,
+      'issuer_name',
+      language === 'en' ? 'Key Account Department' : '集团客户部',
+    ),
+    customerName: slip.customerName,
+    customerCode: detail.code,
+    agreementNumber: slip.agreementNumber,
+    circuitNumber: slip.circuitNumber,
+    productName: language === 'en' ? detail.nameEn : detail.nameZh,
+    bandwidth: detail.bandwidth,
+    responsibleUnit: slip.responsibleUnit,
+    draftedOn: chinaDate(new Date(slip.createdAt)),
+    confirmedOn: slip.confirmedAt ? chinaDate(new Date(slip.confirmedAt)) : null,
+    confirmedBy: slip.confirmedBy,
+    paidOn: slip.paidAt ? chinaDate(new Date(slip.paidAt)) : null,
+    amountFen: slip.amountFen,
+    working: slip.working,
+  }
+}
