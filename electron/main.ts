@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvoke
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { dispatch } from './api/handlers'
+import { electronPorts } from './files/electron-ports'
 import { AppHost } from './host'
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './window/security'
 
@@ -77,6 +78,7 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     systemLocale: app.getLocale(),
     appVersion: app.getVersion(),
+    ports: electronPorts(() => mainWindow),
   })
   try {
     await host.openDefault()

@@ -12,6 +12,7 @@ import { dispatch } from '../../electron/api/handlers'
 import { AppHost } from '../../electron/host'
 import { isAppUrl } from '../../electron/window/security'
 import { tempDir } from '../integration/helpers'
+import { chromiumPorts, type ChromiumPorts } from './ports'
 
 const RENDERER_DIR = resolve('out/renderer')
 const MIME: Record<string, string> = {
@@ -44,6 +45,8 @@ function serveRenderer(): Promise<Server> {
 export interface RunningApp {
   page: Page
   host: AppHost
+  /** The file dialogs and printer the app sees: what was saved, and the file the next "open" picks. */
+  ports: ChromiumPorts
   url: string
   /** Console errors and CSP violations seen so far: a clean run has none. */
   problems: string[]
@@ -54,12 +57,6 @@ export interface RunningApp {
 export async function startApp(
   options: { userDataDir?: string; systemLocale?: string } = {},
 ): Promise<RunningApp> {
-  const host = new AppHost({
-    userDataDir: options.userDataDir ?? tempDir('account-desk-e2e-'),
-    systemLocale: options.systemLocale ?? 'zh-CN',
-    appVersion: 'e2e',
-  })
-  await host.openDefault()
   const server = await serveRenderer()
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
   const browser: Browser = await chromium.launch({
@@ -72,6 +69,15 @@ export async function startApp(
       '--disable-sync',
     ],
   })
+  const userDataDir = options.userDataDir ?? tempDir('account-desk-e2e-')
+  const ports = chromiumPorts(browser, userDataDir)
+  const host = new AppHost({
+    userDataDir,
+    systemLocale: options.systemLocale ?? 'zh-CN',
+    appVersion: 'e2e',
+    ports,
+  })
+  await host.openDefault()
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
   const page = await context.newPage()
   // The same sender check as the IPC transport: only the app's own top frame may call.
@@ -94,6 +100,7 @@ export async function startApp(
   return {
     page,
     host,
+    ports,
     url,
     problems,
     screenshot: async (name) => {
