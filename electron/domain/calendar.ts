@@ -94,14 +94,19 @@ export interface Walk {
 
 /**
  * The `count`-th working day after `start` (`start` itself not counted); days in `paused` are skipped
- * like rest days. `count` 0 gives `start`.
+ * like rest days. `count` 0 gives `start`. Without pauses and notes, the day index answers at once.
  */
 export function addWorkingDays(
   calendar: WorkCalendar,
   start: IsoDate,
   count: number,
   paused: ExtraRestDays = new Set(),
+  withNotes = true,
 ): Walk {
+  if (!withNotes && paused.size === 0) {
+    const date = dayIndex(calendar).nthWorkingDayAfter(start, count)
+    if (date) return { date, notes: [] }
+  }
   const notes: DayNote[] = []
   let date = start
   for (let counted = 0; counted < count;) {
@@ -123,7 +128,12 @@ export function workingDaysAfter(
   after: IsoDate,
   through: IsoDate,
   paused: ExtraRestDays = new Set(),
+  withNotes = true,
 ): { count: number; notes: DayNote[] } {
+  if (!withNotes && paused.size === 0) {
+    const count = dayIndex(calendar).workingDaysBetween(after, through)
+    if (count !== null) return { count, notes: [] }
+  }
   const notes: DayNote[] = []
   let count = 0
   for (let date = addDays(after, 1); date <= through; date = addDays(date, 1)) {
@@ -136,6 +146,63 @@ export function workingDaysAfter(
     if (working) count++
   }
   return { count, notes }
+}
+
+/** The years the day index covers: far beyond any order's dates; outside them the walk takes over. */
+const INDEX_FIRST_YEAR = 2000
+const INDEX_LAST_YEAR = 2100
+
+interface DayIndex {
+  nthWorkingDayAfter(start: IsoDate, count: number): IsoDate | null
+  workingDaysBetween(after: IsoDate, through: IsoDate): number | null
+}
+
+const indexes = new WeakMap<WorkCalendar, DayIndex>()
+
+/**
+ * Every day of the covered years with a running count of working days, built once per calendar: a due
+ * date or a count of late days is then a lookup, not a walk (a recompute of 100,000 orders needs it).
+ */
+function dayIndex(calendar: WorkCalendar): DayIndex {
+  const cached = indexes.get(calendar)
+  if (cached) return cached
+  const first = Date.UTC(INDEX_FIRST_YEAR, 0, 1) / DAY_MS
+  const days = Date.UTC(INDEX_LAST_YEAR + 1, 0, 1) / DAY_MS - first
+  const dates: IsoDate[] = new Array(days)
+  // worked[i]: working days among the index's first i days.
+  const worked = new Int32Array(days + 1)
+  for (let i = 0; i < days; i++) {
+    dates[i] = new Date((first + i) * DAY_MS).toISOString().slice(0, 10)
+    worked[i + 1] = worked[i]! + (isWorkingDay(calendar, dates[i]!) ? 1 : 0)
+  }
+  const position = (date: IsoDate) => {
+    const at = Date.parse(`${date}T00:00:00Z`) / DAY_MS - first
+    return at >= 0 && at < days ? at : null
+  }
+  const index: DayIndex = {
+    nthWorkingDayAfter(start, count) {
+      const from = position(start)
+      if (from === null) return null
+      const wanted = worked[from + 1]! + count
+      if (wanted > worked[days]!) return null
+      // The first day whose running count reaches `wanted` (binary search; the counts never fall).
+      let [low, high] = [from, days - 1]
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if (worked[middle + 1]! >= wanted) high = middle
+        else low = middle + 1
+      }
+      return dates[low]!
+    },
+    workingDaysBetween(after, through) {
+      if (through <= after) return 0
+      const [from, to] = [position(after), position(through)]
+      if (from === null || to === null) return null
+      return worked[to + 1]! - worked[from + 1]!
+    },
+  }
+  indexes.set(calendar, index)
+  return index
 }
 
 /** Every date from `from` to `to` inclusive. */

@@ -121,14 +121,18 @@ export function evaluateOrder(
   order: OrderFacts,
   today: IsoDate,
   dueSoonDays: number,
+  withNotes = true,
 ): OrderOutcome {
   const paused = pausedDates(order.pauses, order.completedOn ?? today)
-  const due = addWorkingDays(calendar, order.acceptedOn, order.terms.limitDays, paused)
-  const pausedWorkingDays = [...paused].filter(
-    (date) => date > order.acceptedOn && date <= due.date && isWorkingDay(calendar, date),
-  ).length
+  const due = addWorkingDays(calendar, order.acceptedOn, order.terms.limitDays, paused, withNotes)
+  const pausedWorkingDays =
+    paused.size === 0
+      ? 0
+      : [...paused].filter(
+          (date) => date > order.acceptedOn && date <= due.date && isWorkingDay(calendar, date),
+        ).length
   const end = order.completedOn ?? today
-  const late = workingDaysAfter(calendar, due.date, end, paused)
+  const late = workingDaysAfter(calendar, due.date, end, paused, withNotes)
   // Completing on any day after the due date is late by at least one day, a rest day included.
   const lateWorkingDays = end > due.date ? Math.max(late.count, 1) : 0
   const chargedFeeFen = chargedFee(order.standardFeeFen, order.terms)
@@ -157,5 +161,7 @@ function orderStatus(
 ): OrderStatus {
   if (completedOn) return completedOn <= dueOn ? 'met' : 'missed'
   if (today > dueOn) return 'late'
-  return workingDaysAfter(calendar, today, dueOn, paused).count <= dueSoonDays ? 'due_soon' : 'on_track'
+  return workingDaysAfter(calendar, today, dueOn, paused, false).count <= dueSoonDays
+    ? 'due_soon'
+    : 'on_track'
 }

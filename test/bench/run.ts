@@ -23,6 +23,10 @@ import {
   keyContactsQuery,
 } from '../../electron/services/customers/list'
 import type { ServiceContext } from '../../electron/services/context'
+import { buildCalendar, type CalendarEntry } from '../../electron/domain/calendar'
+import { evaluateOrder } from '../../electron/domain/sla'
+import { inTransaction } from '../../electron/services/records'
+import { recomputeOrders } from '../../electron/services/sla/orders'
 
 interface Figure<S> {
   name: string
@@ -156,6 +160,149 @@ function listOnRawSqlite(state: GridState): Page {
   return { rows, total: Number(total) }
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Order statuses: the recompute a calendar edit (or a new day) runs over every open order.
+
+const ORDERS = 100_000
+
+interface RecomputeState {
+  host: AppHost
+  ctx: ServiceContext
+  raw: SqliteDatabase.Database
+  file: string
+}
+
+/** 1,000 customers with a circuit each and 100,000 open orders accepted over the last 90 days. */
+async function ordersDatabase(): Promise<string> {
+  const file = join(workDir, 'orders-100k.sqlite')
+  const connection = await openDatabase(file)
+  try {
+    await writeDemoData(connection.db, { now: FIXED_NOW, customers: 1000, sla: false })
+  } finally {
+    await connection.close()
+  }
+  const raw = new SqliteDatabase(file)
+  const product = raw.prepare("select id from product where code = 'digital'").get() as { id: string }
+  const customers = raw.prepare('select id from customer').all() as { id: string }[]
+  const insertCircuit = raw.prepare(
+    "insert into circuit (id, version, created_at, updated_at, customer_id, number, product_id, status) values (?, 1, '2026-01-01', '2026-01-01', ?, ?, ?, 'active')",
+  )
+  const insertOrder = raw.prepare(
+    `insert into provisioning_order (id, version, created_at, updated_at, number, customer_id, circuit_id, provisioning_class,
+       product_id, accepted_on, standard_fee_fen, limit_days, price_factor_bp, rate_bp, cap_bp, due_on, status)
+     values (?, 1, '2026-01-01', '2026-01-01', ?, ?, ?, ?, ?, ?, 1000000, ?, ?, ?, 10000, '2000-01-01', 'on_track')`,
+  )
+  const classes = [
+    ['urgent', 5, 15_000, 500],
+    ['expedited', 10, 13_000, 500],
+    ['normal', 20, 10_000, 200],
+  ] as const
+  raw.transaction(() => {
+    customers.forEach((customer, index) =>
+      insertCircuit.run(`c-${index}`, customer.id, `BENCH-${index}`, product.id),
+    )
+    for (let index = 0; index < ORDERS; index++) {
+      const [name, limit, factor, rate] = classes[index % 3]!
+      const accepted = new Date(FIXED_NOW.getTime() - (index % 90) * 86_400_000).toISOString().slice(0, 10)
+      const circuit = index % customers.length
+      insertOrder.run(
+        `o-${index}`,
+        `B-${index}`,
+        customers[circuit]!.id,
+        `c-${circuit}`,
+        name,
+        product.id,
+        accepted,
+        limit,
+        factor,
+        rate,
+      )
+    }
+  })()
+  raw.close()
+  return file
+}
+
+/** Makes every order's derived columns stale, so that each timed run has all 100,000 to rewrite. */
+function staleAll(raw: SqliteDatabase.Database): void {
+  raw.prepare("update provisioning_order set due_on = '2000-01-01', status = 'on_track'").run()
+}
+
+/** The least the work costs: one prepared read, the same pure rule per order, one prepared update. */
+function recomputeOnRawSqlite(state: RecomputeState): number {
+  staleAll(state.raw)
+  const calendarRows = state.raw
+    .prepare(
+      'select date, kind, name_zh as nameZh, name_en as nameEn from calendar_day where deleted_at is null',
+    )
+    .all() as CalendarEntry[]
+  const years = (state.raw.prepare('select year from calendar_year').all() as { year: number }[]).map(
+    (row) => row.year,
+  )
+  const calendar = buildCalendar(years, calendarRows)
+  const orders = state.raw
+    .prepare(
+      'select id, accepted_on, completed_on, standard_fee_fen, limit_days, price_factor_bp, rate_bp, cap_bp from provisioning_order where deleted_at is null',
+    )
+    .raw()
+    .all() as [string, string, string | null, number | null, number, number, number, number][]
+  const update = state.raw.prepare(
+    'update provisioning_order set due_on = ?, status = ?, paused_working_days = ?, late_working_days = ?, charged_fee_fen = ?, compensation_fen = ? where id = ?',
+  )
+  let changed = 0
+  state.raw.transaction(() => {
+    for (const [
+      id,
+      acceptedOn,
+      completedOn,
+      standardFeeFen,
+      limitDays,
+      priceFactorBp,
+      rateBp,
+      capBp,
+    ] of orders) {
+      const outcome = evaluateOrder(
+        calendar,
+        {
+          acceptedOn,
+          completedOn,
+          standardFeeFen,
+          terms: { limitDays, priceFactorBp, rateBp, capBp },
+          pauses: [],
+        },
+        '2026-11-23',
+        2,
+        false,
+      )
+      update.run(
+        outcome.dueOn,
+        outcome.status,
+        outcome.pausedWorkingDays,
+        outcome.lateWorkingDays,
+        outcome.chargedFeeFen,
+        outcome.compensationFen,
+        id,
+      )
+      changed++
+    }
+  })()
+  return changed
+}
+
+async function recomputeThroughService(state: RecomputeState): Promise<number> {
+  staleAll(state.raw)
+  return inTransaction(state.ctx, (tx) => recomputeOrders(tx))
+}
+
+/** Statuses as a fingerprint, to prove that both sides wrote the same thing. */
+function statusCounts(raw: SqliteDatabase.Database): string {
+  return JSON.stringify(
+    raw
+      .prepare('select status, due_on, count(*) as n from provisioning_order group by 1, 2 order by 1, 2')
+      .all(),
+  )
+}
+
 const figures: Figure<unknown>[] = [
   figure<GridState>({
     name: `customers grid: one 100-row page, sorted and filtered, at ${DEMO_CUSTOMERS.toLocaleString('en')} customers`,
@@ -190,6 +337,29 @@ const figures: Figure<unknown>[] = [
       const line = `rows ${baseline.rows.length}/${ours.rows.length} of total ${baseline.total}/${ours.total} (baseline/ours)`
       if (!same) throw new Error(`the two sides differ: ${line}`)
       if (ours.rows.length === 0) throw new Error(`the page is empty, so it proves nothing: ${line}`)
+      return line
+    },
+    async teardown(state) {
+      state.raw.close()
+      await state.host.close()
+    },
+  }),
+  figure<RecomputeState>({
+    name: `order statuses: recompute ${ORDERS.toLocaleString('en')} open orders (due date, status, late days)`,
+    async setup() {
+      const file = await ordersDatabase()
+      const host = await hostOn(file)
+      return { host, ctx: host.authorize('write'), raw: new SqliteDatabase(file), file }
+    },
+    baseline: async (state) => recomputeOnRawSqlite(state),
+    ours: (state) => recomputeThroughService(state),
+    async check(state) {
+      const ours = await recomputeThroughService(state)
+      const oursStatuses = statusCounts(state.raw)
+      const baseline = recomputeOnRawSqlite(state)
+      const same = oursStatuses === statusCounts(state.raw)
+      const line = `orders rewritten ${baseline}/${ours} (baseline/ours), statuses and due dates ${same ? 'identical' : 'DIFFERENT'}`
+      if (!same || ours !== ORDERS || baseline !== ORDERS) throw new Error(`the two sides differ: ${line}`)
       return line
     },
     async teardown(state) {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { SHIPPED_CALENDAR, SHIPPED_YEARS } from '../../db/seed/calendar'
 import {
+  addDays,
   addWorkingDays,
   buildCalendar,
   classifyDay,
@@ -285,5 +286,27 @@ describe('an agreement’s own terms', () => {
     const merged = resolveTerms(terms('urgent', 'digital'), { limitDays: 4, rateBp: 250 })
     expect(merged).toEqual({ limitDays: 4, priceFactorBp: 15_000, rateBp: 250, capBp: 10_000 })
     expect(resolveTerms(terms('normal', 'ddn'), null)).toEqual(terms('normal', 'ddn'))
+  })
+})
+
+describe('the day index (the fast path a recompute takes) agrees with the day-by-day walk', () => {
+  it('for every start day of 2025–2026 and limits of 0 to 30 working days', () => {
+    const disagreements: string[] = []
+    for (let start = '2024-12-01'; start <= '2026-12-31'; start = addDays(start, 1)) {
+      for (const count of [0, 1, 5, 8, 13, 20, 30]) {
+        const walked = addWorkingDays(calendar, start, count).date
+        const indexed = addWorkingDays(calendar, start, count, new Set(), false).date
+        if (walked !== indexed) disagreements.push(`${start}+${count}: ${walked} vs ${indexed}`)
+        const through = addDays(start, count * 2)
+        const a = workingDaysAfter(calendar, start, through).count
+        const b = workingDaysAfter(calendar, start, through, new Set(), false).count
+        if (a !== b) disagreements.push(`${start}..${through}: ${a} vs ${b}`)
+      }
+    }
+    expect(disagreements).toEqual([])
+  })
+
+  it('falls back to the walk outside the indexed years', () => {
+    expect(addWorkingDays(calendar, '2101-01-01', 1, new Set(), false).date).toBe('2101-01-03')
   })
 })

@@ -387,17 +387,45 @@ export async function recomputeOrders(ctx: ServiceContext): Promise<number> {
     .where('deletedAt', 'is', null)
     .execute()
   const pausesByOrder = Map.groupBy(pauses, (pause) => pause.orderId)
-  let changed = 0
+  const changed: { id: string; columns: ReturnType<typeof derivedColumns> }[] = []
   for (const order of orders) {
     const facts = { ...order, terms: termsOf(order), pauses: pausesByOrder.get(order.id) ?? [] }
-    const outcome = evaluateOrder(calendar, facts, date, soon)
-    const next = derivedColumns(outcome)
-    if (Object.entries(next).every(([key, value]) => order[key as keyof typeof next] === value)) continue
-    await ctx.db.updateTable('provisioningOrder').set(next).where('id', '=', order.id).execute()
-    if (order.completedOn) await syncProvisioningSlip(ctx, { ...order, ...next }, outcome)
-    changed++
+    // Notes (which days were skipped) are for showing one order; the recompute needs the figures only.
+    const outcome = evaluateOrder(calendar, facts, date, soon, false)
+    const columns = derivedColumns(outcome)
+    if (Object.entries(columns).every(([key, value]) => order[key as keyof typeof columns] === value))
+      continue
+    changed.push({ id: order.id, columns })
+    if (order.completedOn) await syncProvisioningSlip(ctx, { ...order, ...columns }, outcome)
   }
-  return changed
+  await writeDerived(ctx, changed)
+  return changed.length
+}
+
+/** Rows per UPDATE of derived columns: 7 parameters each, far below SQLite's limit of 32,766. */
+const DERIVED_BATCH = 500
+
+/**
+ * Writes recomputed derived columns, many rows per statement (UPDATE … FROM VALUES, which SQLite and
+ * PostgreSQL both read, naming the values' columns column1, column2, …): one statement per order
+ * would cost more than the recompute itself.
+ */
+async function writeDerived(
+  ctx: ServiceContext,
+  rows: { id: string; columns: ReturnType<typeof derivedColumns> }[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += DERIVED_BATCH) {
+    const values = rows
+      .slice(start, start + DERIVED_BATCH)
+      .map(
+        ({ id, columns: c }) =>
+          sql`(${id}, ${c.dueOn}, ${c.status}, ${c.pausedWorkingDays}, ${c.lateWorkingDays}, ${c.chargedFeeFen}, ${c.compensationFen})`,
+      )
+    await sql`update provisioning_order set due_on = v.column2, status = v.column3,
+        paused_working_days = v.column4, late_working_days = v.column5, charged_fee_fen = v.column6,
+        compensation_fen = v.column7
+      from (values ${sql.join(values)}) as v where provisioning_order.id = v.column1`.execute(ctx.db)
+  }
 }
 
 /** Statuses move with the date: recompute once per day, on the first list of the day. */
