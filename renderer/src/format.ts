@@ -29,7 +29,11 @@ export function ungroupDigits(text: string | undefined): string {
 }
 
 export function makeFormatters(language: string) {
-  const money = new Intl.NumberFormat(language, { style: 'currency', currency: 'CNY' })
+  const money = new Intl.NumberFormat(language, {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+  })
   const count = new Intl.NumberFormat(language)
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' })
   const instant = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })

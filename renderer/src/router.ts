@@ -1,17 +1,27 @@
 /** Hash routes, so that a reload stays on the same page. */
 import { useEffect, useState } from 'react'
 
-export type Route = { page: 'customers' } | { page: 'customer'; id: string | null } | { page: 'settings' }
+export const SLA_TABS = ['orders', 'agreements', 'circuits', 'faults', 'slips', 'calculator'] as const
+export type SlaTab = (typeof SLA_TABS)[number]
+
+export type Route =
+  | { page: 'customers' }
+  | { page: 'customer'; id: string | null; tab?: string }
+  | { page: 'sla'; tab: SlaTab }
+  | { page: 'settings' }
 
 export function parseRoute(hash: string): Route {
-  const [page, id] = hash.replace(/^#\/?/, '').split('/')
+  const [page, id, tab] = hash.replace(/^#\/?/, '').split('/')
   if (page === 'settings') return { page: 'settings' }
-  if (page === 'customer') return { page: 'customer', id: id && id !== 'new' ? id : null }
+  if (page === 'sla') return { page: 'sla', tab: SLA_TABS.find((name) => name === id) ?? 'orders' }
+  if (page === 'customer')
+    return { page: 'customer', id: id && id !== 'new' ? id : null, ...(tab && { tab }) }
   return { page: 'customers' }
 }
 
 export function routeHash(route: Route): string {
-  if (route.page === 'customer') return `#/customer/${route.id ?? 'new'}`
+  if (route.page === 'customer') return `#/customer/${route.id ?? 'new'}${route.tab ? `/${route.tab}` : ''}`
+  if (route.page === 'sla') return `#/sla/${route.tab}`
   return `#/${route.page}`
 }
 

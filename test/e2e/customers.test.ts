@@ -140,7 +140,7 @@ describe('customer files in the real UI', () => {
     await page.getByRole('menuitem', { name: '设置' }).click()
     await expect.poll(() => page.getByText('只有主管可以修改此处设置。').isVisible()).toBe(true)
     const addButtons = page.getByRole('button', { name: '新增' })
-    await expect.poll(() => addButtons.count()).toBe(4)
+    await expect.poll(() => addButtons.count()).toBe(6) // branches, industries, operators, tiers, products, grades
     for (const button of await addButtons.all()) expect(await button.isDisabled()).toBe(true)
     // The renderer's own bridge, as a tampered page would use it: the refusal comes from the main process.
     const refused = await page.evaluate(

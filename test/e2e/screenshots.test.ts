@@ -21,6 +21,7 @@ const LANGUAGES = [
     total: '共 300 户',
     contacts: /关键联系人/,
     history: '修改记录',
+    sla: 'SLA 服务保证',
   },
   {
     code: 'en',
@@ -30,6 +31,7 @@ const LANGUAGES = [
     total: '300 customers',
     contacts: /Key contacts/,
     history: 'History',
+    sla: 'SLA',
   },
 ] as const
 
@@ -72,6 +74,25 @@ describe('every screen, on the demo database', () => {
       await page.getByRole('tab', { name: language.history }).click()
       await expect.poll(() => page.getByTestId('history-grid').locator('.ag-row').count()).toBeGreaterThan(0)
       await app.screenshot(`customer-history.${language.code}`)
+    })
+
+    it(`shows the SLA area in ${language.code}`, async () => {
+      const { page } = app
+      await page.getByRole('menuitem', { name: language.sla }).click()
+      const rows = (grid: string) => page.getByTestId(grid).locator('.ag-row')
+      await expect.poll(() => rows('orders-grid').count(), { timeout: 10_000 }).toBeGreaterThan(10)
+      await app.screenshot(`sla-orders.${language.code}`)
+      await rows('orders-grid').first().click()
+      await expect.poll(() => page.getByTestId('order-due').isVisible(), { timeout: 10_000 }).toBe(true)
+      await app.screenshot(`sla-order.${language.code}`)
+      await page.keyboard.press('Escape')
+      for (const tab of ['agreements', 'faults', 'slips'] as const) {
+        await page.goto(`${app.url}#/sla/${tab}`)
+        await expect
+          .poll(() => rows(tab === 'slips' ? 'slips' : `${tab}-grid`).count(), { timeout: 10_000 })
+          .toBeGreaterThan(3)
+        await app.screenshot(`sla-${tab}.${language.code}`)
+      }
     })
   }
 

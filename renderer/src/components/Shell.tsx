@@ -1,5 +1,11 @@
 /** The signed-in app: navigation for the areas, the operator and database switches, the current page. */
-import { DatabaseOutlined, LogoutOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons'
+import {
+  DatabaseOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
 import { App, Button, Layout, Menu, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { call } from '../api'
@@ -7,12 +13,14 @@ import { errorMessage } from '../errors'
 import { CustomerPage } from '../pages/customers/CustomerPage'
 import { CustomersPage } from '../pages/customers/CustomersPage'
 import { SettingsPage } from '../pages/settings/SettingsPage'
+import { SlaPage } from '../pages/sla/SlaPage'
 import { navigate, useRoute, type Route } from '../router'
 import { useSession } from '../session'
 import { useLeaveGuard } from '../unsaved'
 
 function Page({ route }: { route: Route }) {
-  if (route.page === 'customer') return <CustomerPage key={route.id ?? 'new'} id={route.id} />
+  if (route.page === 'customer') return <CustomerPage key={route.id ?? 'new'} id={route.id} tab={route.tab} />
+  if (route.page === 'sla') return <SlaPage tab={route.tab} />
   if (route.page === 'settings') return <SettingsPage />
   return <CustomersPage />
 }
@@ -79,9 +87,16 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
             mode="inline"
             selectedKeys={[area]}
             style={{ height: '100%' }}
-            onClick={({ key }) => leave(() => navigate({ page: key as 'customers' | 'settings' }))}
+            onClick={({ key }) =>
+              leave(() =>
+                navigate(
+                  key === 'sla' ? { page: 'sla', tab: 'orders' } : { page: key as 'customers' | 'settings' },
+                ),
+              )
+            }
             items={[
               { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
+              { key: 'sla', icon: <SafetyCertificateOutlined />, label: t('nav.sla') },
               { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
             ]}
           />

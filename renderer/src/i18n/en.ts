@@ -1,11 +1,10 @@
+import type { Strings } from './strings'
 import type { zhCN } from './zh-CN'
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }
 
 /** English strings: the same keys as zh-CN.ts, checked by the type. */
 export const en: Strings<typeof zhCN> = {
   app: { title: 'Account Desk' },
-  nav: { customers: 'Customers', settings: 'Settings' },
+  nav: { customers: 'Customers', sla: 'SLA', settings: 'Settings' },
   header: {
     operator: 'Working as',
     switchOperator: 'Switch operator',
@@ -234,7 +233,8 @@ export const en: Strings<typeof zhCN> = {
     database: 'The database refused the change; nothing was saved.',
     database_open: 'This database cannot be opened: {{detail}}',
     internal: 'Something went wrong inside Account Desk; nothing was saved.',
-    slip_settled: 'Compensation slip {{number}} is confirmed or paid: the order’s dates and fee can no longer change.',
+    slip_settled:
+      'Compensation slip {{number}} is confirmed or paid: the order’s dates and fee can no longer change.',
     slip_state: 'Compensation slip {{number}} cannot do that in its current state.',
     in_use: 'Other records refer to this one, so it cannot be deleted: {{detail}}',
     file_unreadable: 'Cannot read {{fileName}}: {{detail}}',

@@ -1,10 +1,17 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Language } from '../../../electron/api/contract'
+import * as calendar from './areas/calendar'
+import * as sla from './areas/sla'
+import * as slips from './areas/slips'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
-export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const
+/** The app's strings, and each area's under its own key (so that areas are written side by side). */
+export const resources = {
+  'zh-CN': { translation: { ...zhCN, sla: sla.zh, calendar: calendar.zh, slips: slips.zh } },
+  en: { translation: { ...en, sla: sla.en, calendar: calendar.en, slips: slips.en } },
+} as const
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({

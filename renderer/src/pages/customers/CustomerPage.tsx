@@ -14,6 +14,32 @@ import { useLeaveGuard, useUnsavedChanges } from '../../unsaved'
 import { ContactsTab, type ContactDraft } from './ContactsTab'
 import { HistoryTab } from './HistoryTab'
 import { ProfileForm } from './ProfileForm'
+import { AgreementsTab } from '../sla/AgreementsTab'
+import { CircuitsTab } from '../sla/CircuitsTab'
+import { FaultsTab } from '../sla/FaultsTab'
+import { OrdersTab } from '../sla/OrdersTab'
+import { SlipsTab } from '../sla/SlipsTab'
+import type { TFunction } from 'i18next'
+
+/** The one-stop view (domain.md §5): the customer's circuits, SLA, orders, faults and slips beside the file. */
+function slaTabs(customerId: string, t: TFunction) {
+  const tabs = [
+    ['circuits', CircuitsTab],
+    ['agreements', AgreementsTab],
+    ['orders', OrdersTab],
+    ['faults', FaultsTab],
+    ['slips', SlipsTab],
+  ] as const
+  return tabs.map(([key, Tab]) => ({
+    key,
+    label: t(`sla.tabs.${key}`),
+    children: (
+      <div className="desk-tab-pane">
+        <Tab customerId={customerId} />
+      </div>
+    ),
+  }))
+}
 
 const NEW_CUSTOMER: Partial<CustomerFields> = { status: 'active', hasPbx: false }
 
@@ -33,7 +59,7 @@ function contactErrors(errors: FieldError[]): Map<number, FieldError[]> {
   return byIndex
 }
 
-export function CustomerPage({ id }: { id: string | null }) {
+export function CustomerPage({ id, tab: initialTab }: { id: string | null; tab?: string | undefined }) {
   const { t } = useTranslation()
   const { message, modal } = App.useApp()
   const format = useFormat()
@@ -42,7 +68,7 @@ export function CustomerPage({ id }: { id: string | null }) {
   const [contacts, setContacts] = useState<ContactDraft[]>([])
   const [errorsByContact, setErrorsByContact] = useState(new Map<number, FieldError[]>())
   const [dirty, setDirty] = useState(false)
-  const [tab, setTab] = useState('profile')
+  const [tab, setTab] = useState(initialTab ?? 'profile')
   const [saving, setSaving] = useState(false)
   const [historyKey, setHistoryKey] = useState(0)
   useUnsavedChanges(dirty)
@@ -224,6 +250,7 @@ export function CustomerPage({ id }: { id: string | null }) {
               />
             ),
           },
+          ...(file ? slaTabs(file.customer.id, t) : []),
           ...(file
             ? [
                 {

@@ -15,6 +15,8 @@ export interface FieldSpec {
 }
 
 interface Props<T> {
+  /** The form's name: ids of its fields start with it, so each modal on a page needs its own. */
+  name: string
   title: string
   open: boolean
   initial: Partial<T>
@@ -23,7 +25,15 @@ interface Props<T> {
   onClose: () => void
 }
 
-export function EditModal<T extends object>({ title, open, initial, fields, onSave, onClose }: Props<T>) {
+export function EditModal<T extends object>({
+  name,
+  title,
+  open,
+  initial,
+  fields,
+  onSave,
+  onClose,
+}: Props<T>) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm()
@@ -58,7 +68,7 @@ export function EditModal<T extends object>({ title, open, initial, fields, onSa
       cancelText={t('common.cancel')}
       forceRender
     >
-      <Form form={form} name="record" layout="vertical">
+      <Form form={form} name={name} layout="vertical">
         {fields.map((field) => (
           <Form.Item
             key={field.name}

@@ -72,6 +72,7 @@ export function SettingsList<T extends { id: string }, F extends object>(props: 
         />
       </div>
       <EditModal<F>
+        name={props.testId}
         title={editing === 'new' ? t('common.add') : t('common.edit')}
         open={editing !== null}
         initial={props.toForm(editing === 'new' ? null : editing)}

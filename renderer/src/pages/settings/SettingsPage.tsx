@@ -1,12 +1,14 @@
-/** Settings: language for everyone; tier scheme, lists and operators for supervisors. */
+/** Settings: language for everyone; tier scheme, lists, operators, SLA rules and the calendar for supervisors. */
 import { Alert, App, Card, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { errorMessage } from '../../errors'
 import { useSession } from '../../session'
+import { CalendarSettings } from './CalendarSettings'
 import { LookupList } from './LookupList'
 import { OperatorList } from './OperatorList'
+import { SlaRuleSettings } from './SlaRuleSettings'
 import { TierList } from './TierList'
 
 export function SettingsPage() {
@@ -53,6 +55,12 @@ export function SettingsPage() {
       </Card>
       <Card title={t('settings.operators')} size="small">
         <OperatorList />
+      </Card>
+      <Card title={t('calendar.rules.title')} size="small" data-testid="sla-rules-card">
+        <SlaRuleSettings />
+      </Card>
+      <Card title={t('calendar.title')} size="small" data-testid="calendar-card">
+        <CalendarSettings />
       </Card>
     </div>
   )

@@ -1,0 +1,97 @@
+/** Provisioning orders: everyone's in the SLA area, or one customer's on the customer page. */
+import type { ColDef } from 'ag-grid-community'
+import { Select } from 'antd'
+import { useCallback, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { OrderRecord, OrderStatus } from '../../../../electron/api/contract'
+import { ORDER_STATUSES } from '../../../../electron/api/schemas'
+import { call } from '../../api'
+import type { PageRequest } from '../../components/PagedGrid'
+import { useFormat } from '../../format'
+import { columnMakers } from './columns'
+import { ListPage } from './ListPage'
+import { OrderDrawer } from './OrderDrawer'
+
+export function OrdersTab({ customerId }: { customerId?: string }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const [statuses, setStatuses] = useState<OrderStatus[]>([])
+  const [editing, setEditing] = useState<string | 'new' | null>(null)
+  const [reloads, setReloads] = useState(0)
+
+  const columns = useMemo<ColDef<OrderRecord>[]>(() => {
+    const col = columnMakers<OrderRecord>(t, format)
+    return [
+      col.text('number', t('sla.orders.number'), { width: 150, sortable: true, pinned: 'left' }),
+      ...(customerId
+        ? []
+        : [col.text('customerName', t('sla.customer'), { flex: 1, minWidth: 180, sortable: true })]),
+      col.text('circuitNumber', t('sla.orders.circuit'), { width: 170 }),
+      {
+        colId: 'provisioningClass',
+        headerName: t('sla.orders.class'),
+        width: 110,
+        valueGetter: ({ data }) => data && t(`sla.provisioningClass.${data.provisioningClass}`),
+      },
+      col.date('acceptedOn', t('sla.orders.acceptedOn'), { sortable: true }),
+      col.date('dueOn', t('sla.orders.dueOn'), { sortable: true }),
+      col.date('completedOn', t('sla.orders.completedOn'), { sortable: true }),
+      col.status('status', 'orderStatus', t('sla.orders.status'), { sortable: true }),
+      col.text('lateWorkingDays', t('sla.orders.lateDays'), { width: 150, type: 'rightAligned' }),
+      col.money('compensationFen', t('sla.orders.compensation'), { sortable: true }),
+      col.text('slipNumber', t('sla.orders.slip'), { width: 150 }),
+    ]
+  }, [t, format, customerId])
+
+  const load = useCallback(
+    (request: PageRequest & { search: string }) =>
+      call('orders.list', {
+        ...request,
+        sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
+        statuses,
+        ...(customerId && { customerId }),
+      }),
+    // A save or delete asks for a new load function, which reloads the grid.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [statuses, customerId, reloads],
+  )
+
+  return (
+    <>
+      <ListPage<OrderRecord>
+        testId="orders-grid"
+        columns={columns}
+        load={load}
+        newLabel={t('sla.orders.new')}
+        onNew={() => setEditing('new')}
+        onOpen={(row) => setEditing(row.id)}
+        filters={
+          <Select
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            style={{ minWidth: 200 }}
+            placeholder={t('sla.orders.status')}
+            value={statuses}
+            onChange={setStatuses}
+            options={ORDER_STATUSES.map((status) => ({
+              value: status,
+              label: t(`sla.orderStatus.${status}`),
+            }))}
+            data-testid="order-status-filter"
+          />
+        }
+      />
+      <OrderDrawer
+        key={editing ?? 'closed'}
+        orderId={editing}
+        customerId={customerId}
+        onClose={() => setEditing(null)}
+        onSaved={(id) => {
+          setReloads((n) => n + 1)
+          setEditing(id)
+        }}
+      />
+    </>
+  )
+}
