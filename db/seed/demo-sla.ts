@@ -158,7 +158,9 @@ async function orderFor(
   const completedOn = addDays(acceptedOn, Math.max(span, pauseLength + 4))
   const open = inProgress || completedOn > today(ctx)
   const pauseStart = addDays(acceptedOn, 2)
-  await saveOrder(ctx, {
+  // Saved as on the day it was completed, so that its slip bears that day, as it would at a real desk.
+  const savedOn = open ? ctx : atDay(ctx, completedOn)
+  await saveOrder(savedOn, {
     number: null,
     customerId,
     circuitId: circuit.id,
@@ -194,15 +196,27 @@ async function faultsFor(ctx: ServiceContext, random: Random, circuitId: string,
       ['customer', 20],
       ['planned', 10],
     ] as const)
-    await saveFault(ctx, {
-      number: null,
-      circuitId,
-      reportedAt: new Date(reported).toISOString(),
-      restoredAt: new Date(Math.min(reported + minutes * 60_000, now)).toISOString(),
-      cause,
-      description: random.pick(FAULT_TEXTS),
-    })
+    const restored = Math.min(reported + minutes * 60_000, now)
+    // Entered an hour after the circuit came back, so that a slip it raises bears that day.
+    const enteredAt = new Date(Math.min(restored + 3_600_000, now))
+    await saveFault(
+      { ...ctx, now: () => enteredAt },
+      {
+        number: null,
+        circuitId,
+        reportedAt: new Date(reported).toISOString(),
+        restoredAt: new Date(restored).toISOString(),
+        cause,
+        description: random.pick(FAULT_TEXTS),
+      },
+    )
   }
+}
+
+/** The context as of 18:00 China time on `date`. */
+function atDay(ctx: ServiceContext, date: string): ServiceContext {
+  const at = new Date(`${date}T10:00:00Z`)
+  return { ...ctx, now: () => at }
 }
 
 /** Slips drafted more than two months ago: most confirmed with the customer, half of those paid. */
@@ -217,7 +231,11 @@ async function settleOldSlips(ctx: ServiceContext, random: Random): Promise<void
   for (const slip of old) {
     const when = slip.completedOn ? `${slip.completedOn}T00:00:00Z` : `${slip.period}-28T00:00:00Z`
     if (when > cutoff || !random.chance(0.7)) continue
-    const confirmed = await confirmSlip(ctx, { ...slip, responsibleUnit: random.pick(UNITS) })
-    if (random.chance(0.5)) await paySlip(ctx, confirmed)
+    const drafted = slip.completedOn ?? `${slip.period}-28`
+    const confirmed = await confirmSlip(atDay(ctx, addDays(drafted, random.int(5, 20))), {
+      ...slip,
+      responsibleUnit: random.pick(UNITS),
+    })
+    if (random.chance(0.5)) await paySlip(atDay(ctx, addDays(drafted, random.int(25, 50))), confirmed)
   }
 }

@@ -540,6 +540,15 @@ describe('the demo database', () => {
         .where('validTo', '<=', '2026-12-23')
         .execute()
       expect(expiring.length).toBeGreaterThan(0)
+      // Dated as a desk would have dated them: drafted, then confirmed, then paid.
+      const outOfOrder = await connection.db
+        .selectFrom('compensationSlip')
+        .select('number')
+        .where((eb) =>
+          eb.or([eb('confirmedAt', '<', eb.ref('createdAt')), eb('paidAt', '<', eb.ref('confirmedAt'))]),
+        )
+        .execute()
+      expect(outOfOrder).toEqual([])
     } finally {
       await connection.close()
     }
