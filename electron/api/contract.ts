@@ -501,6 +501,7 @@ export const contract = {
   'customers.history': channel(idSchema, 'read').returns<AuditEntry[]>(),
 
   'sla.rules': channel(none, 'read').returns<SlaRules>(),
+  'sla.ruleHistory': channel(none, 'read').returns<AuditEntry[]>(),
   'sla.saveRule': channel(ruleSaveSchema, 'supervisor').returns<SlaRules>(),
   'sla.saveSettings': channel(slaSettingsSchema, 'supervisor').returns<SlaRules>(),
   'sla.saveGrade': channel(gradeSaveSchema, 'supervisor').returns<Lookups>(),

@@ -31,7 +31,7 @@ import { deleteCircuit, listCircuits, saveCircuit } from '../services/sla/circui
 import { calendarPreview, printSlip, readCalendarFile } from '../services/sla/documents'
 import { circuitAvailability, deleteFault, listFaults, saveFault } from '../services/sla/faults'
 import { deleteOrder, getOrder, listOrders, quote, saveOrder } from '../services/sla/orders'
-import { saveGrade, saveRule, saveSlaSettings, slaRules } from '../services/sla/rules'
+import { ruleHistory, saveGrade, saveRule, saveSlaSettings, slaRules } from '../services/sla/rules'
 import { confirmSlip, getSlip, listSlips, paySlip, voidSlip } from '../services/sla/slips'
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from './contract'
 import { AppError, type ApiErrorData, type FieldError, type Result } from './errors'
@@ -81,6 +81,7 @@ export const handlers: Handlers = {
   'customers.history': ({ ctx }, input) => customerHistory(ctx, input.id),
 
   'sla.rules': ({ ctx }) => slaRules(ctx),
+  'sla.ruleHistory': ({ ctx }) => ruleHistory(ctx),
   'sla.saveRule': ({ ctx }, input) => saveRule(ctx, input),
   'sla.saveSettings': ({ ctx }, input) => saveSlaSettings(ctx, input),
   'sla.saveGrade': ({ ctx }, input) => saveGrade(ctx, input),

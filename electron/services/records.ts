@@ -2,8 +2,9 @@
  * What every change shares: one transaction, an audit row, optimistic-lock versions and soft delete.
  * Services call these rather than repeating them, so no change can skip its audit row.
  */
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/schema'
+import type { Kysely, Selectable } from 'kysely'
+import type { AuditLogTable, Database } from '../../db/schema'
+import type { AuditEntry } from '../api/contract'
 import { newId } from '../../db/ids'
 import { AppError } from '../api/errors'
 import type { ServiceContext } from './context'
@@ -240,4 +241,40 @@ export async function syncChildren(
     changed ||= after.version !== own.version
   }
   return changed
+}
+
+function parseJson(text: string | null): Record<string, unknown> {
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {}
+}
+
+/** Fields whose value differs between the two audit snapshots (bookkeeping columns left out). */
+function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): AuditEntry['changes'] {
+  const ignored = new Set(['id', 'version', 'createdAt', 'updatedAt', 'customerId'])
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  return [...keys]
+    .filter(
+      (key) =>
+        !ignored.has(key) && JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null),
+    )
+    .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
+}
+
+/** An audit row as the history screens show it: who, when, what record, which fields changed. */
+export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
+  const before = parseJson(row.beforeJson)
+  const after = parseJson(row.afterJson)
+  return {
+    id: row.id,
+    at: row.at,
+    operatorName: row.operatorName,
+    host: row.host,
+    tableName: row.tableName,
+    rowId: row.rowId,
+    action: row.action,
+    recordName: (after['name'] ?? before['name'] ?? null) as string | null,
+    changes: changedFields(before, after),
+  }
 }

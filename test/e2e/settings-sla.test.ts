@@ -81,6 +81,16 @@ describe('SLA rules and the working-day calendar in settings', () => {
     expect(rule).toEqual({ limitDays: 6, priceFactorBp: 15_000, rateBp: 500, capBp: 10_000 })
   })
 
+  it('keeps the change in the rules’ history, naming the product, class and operator', async () => {
+    const { page } = app
+    await page.getByTestId('rule-history').click()
+    const first = page.getByTestId('rule-history-grid').locator('.ag-row').first()
+    await expect.poll(() => first.textContent()).toContain('数字电路 · 特急')
+    expect(await first.textContent()).toContain('开通时限（工作日）: 5 → 6')
+    await app.screenshot('settings-rule-history-zh')
+    await page.keyboard.press('Escape')
+  })
+
   it('shows the quality grades in % and hours', async () => {
     const grades = app.page.getByTestId('grade-list')
     await expect.poll(() => grades.textContent()).toContain('99.99%')

@@ -16,6 +16,7 @@ import {
   restore,
   softDelete,
   syncChildren,
+  toAuditEntry,
   updateRecord,
 } from '../records'
 
@@ -154,25 +155,6 @@ export async function restoreCustomer(
   })
 }
 
-function parseJson(text: string | null): Record<string, unknown> {
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {}
-}
-
-/** Fields whose value differs between the two audit snapshots (bookkeeping columns left out). */
-function changedFields(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): AuditEntry['changes'] {
-  const ignored = new Set(['id', 'version', 'createdAt', 'updatedAt', 'customerId'])
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
-  return [...keys]
-    .filter(
-      (key) =>
-        !ignored.has(key) && JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null),
-    )
-    .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
-}
-
 /** The customer's audit trail, its contacts' included, newest first. */
 export async function customerHistory(ctx: ServiceContext, id: string): Promise<AuditEntry[]> {
   const contactIds = ctx.db.selectFrom('contact').select('id').where('customerId', '=', id)
@@ -188,19 +170,5 @@ export async function customerHistory(ctx: ServiceContext, id: string): Promise<
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .execute()
-  return rows.map((row) => {
-    const before = parseJson(row.beforeJson)
-    const after = parseJson(row.afterJson)
-    return {
-      id: row.id,
-      at: row.at,
-      operatorName: row.operatorName,
-      host: row.host,
-      tableName: row.tableName,
-      rowId: row.rowId,
-      action: row.action,
-      recordName: (after['name'] ?? before['name'] ?? null) as string | null,
-      changes: changedFields(before, after),
-    }
-  })
+  return rows.map(toAuditEntry)
 }

@@ -3,11 +3,11 @@
  * and the SLA settings: shipped with the defaults of domain.md §4, edited by supervisors, every change
  * audited (the history is the audit trail). Orders keep the terms they were accepted under.
  */
-import type { Lookups, SlaRules } from '../../api/contract'
+import type { AuditEntry, Lookups, SlaRules } from '../../api/contract'
 import { fieldError } from '../../api/errors'
 import type { GradeInput, RuleInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
-import { inTransaction, insertRecord, updateRecord, writeAudit } from '../records'
+import { inTransaction, insertRecord, toAuditEntry, updateRecord, writeAudit } from '../records'
 import { getLookups } from '../settings/lookups'
 import { readSetting, writeSetting } from '../settings/store'
 import { expiryWarningDays } from './agreements'
@@ -103,4 +103,20 @@ export async function saveGrade(ctx: ServiceContext, input: GradeInput): Promise
     else await insertRecord(tx, 'qualityGrade', fields)
   })
   return getLookups(ctx)
+}
+
+/** The tables whose rows are rule data: their changes are the rules' history. */
+const RULE_TABLES = ['provisioningRule', 'qualityGrade', 'product', 'setting', 'calendarDay', 'calendarYear']
+
+/** Who changed the SLA rules, the lists and the calendar, and when: newest first, the last 500. */
+export async function ruleHistory(ctx: ServiceContext): Promise<AuditEntry[]> {
+  const rows = await ctx.db
+    .selectFrom('auditLog')
+    .selectAll()
+    .where('tableName', 'in', RULE_TABLES)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(500)
+    .execute()
+  return rows.map(toAuditEntry)
 }

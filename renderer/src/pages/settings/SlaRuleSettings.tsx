@@ -10,6 +10,7 @@ import { Grid } from '../../components/Grid'
 import { errorMessage, schemaRule, showFieldErrors } from '../../errors'
 import { label, useSession } from '../../session'
 import { EditModal, type FieldSpec } from './EditModal'
+import { RuleHistory } from './RuleHistory'
 import { GradeList, scaled, usePercent } from './GradeList'
 import { LookupList } from './LookupList'
 
@@ -60,7 +61,10 @@ export function SlaRuleSettings() {
   )
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">{t('calendar.rules.intro')}</Typography.Text>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
+        <Typography.Text type="secondary">{t('calendar.rules.intro')}</Typography.Text>
+        <RuleHistory rules={rules?.rules ?? []} />
+      </Space>
       <RuleTable rules={rules?.rules ?? []} onSaved={setRules} />
       {section('reminders')}
       {rules && <ReminderForm rules={rules} onSaved={setRules} />}
