@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // What a person waits for on a busy two-core machine: a grid's first page, a PDF being printed.
+          expect: { poll: { timeout: 10_000 } },
           // One browser at a time: the machines have two cores.
           fileParallelism: false,
         },
