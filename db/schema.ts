@@ -198,6 +198,7 @@ export interface FaultTable extends RecordColumns {
   restoredAt: string | null
   cause: 'operator' | 'customer' | 'planned'
   description: string | null
+  reportedOn: string
 }
 
 export interface CompensationSlipTable extends RecordColumns {
@@ -217,6 +218,7 @@ export interface CompensationSlipTable extends RecordColumns {
   confirmedBy: string | null
   paidAt: string | null
   paidBy: string | null
+  voidedBy: string | null
   notes: string | null
 }
 

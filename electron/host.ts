@@ -12,6 +12,7 @@ import type { Access, AppInfo, Language, Operator, Prefs } from './api/contract'
 import { AppError } from './api/errors'
 import type { Actor, ServiceContext } from './services/context'
 import { getOperator } from './services/session/operators'
+import { refreshStatusesIfStale } from './services/sla/orders'
 import type { ParsedCalendar } from './files/calendarFile'
 import type { DesktopPorts } from './files/ports'
 import { randomUUID } from 'node:crypto'
@@ -34,6 +35,9 @@ interface StoredPrefs {
   /** Last operator per database file, so staff are not asked again at every start. */
   lastOperator?: Record<string, string>
 }
+
+/** The app itself, for work no operator asked for (recomputing what the date changes). */
+const SYSTEM_ACTOR: Actor = { id: null, name: 'Account Desk', role: 'supervisor' }
 
 /** Sign-in and registration run before anyone is signed in; their audit rows say so. */
 const SIGN_IN_ACTOR: Actor = { id: null, name: 'sign-in screen', role: 'staff' }
@@ -95,6 +99,7 @@ export class AppHost {
     this.connection = next
     this.demo = demo
     this.operator = null
+    await this.refreshDerived()
     await this.resumeLastOperator()
     return this.info()
   }
@@ -160,6 +165,17 @@ export class AppHost {
       })
     await this.ports.openFile(path)
     return null
+  }
+
+  /** Brings date-dependent figures (order statuses) up to today, as the system, once a day. */
+  async refreshDerived(): Promise<void> {
+    if (!this.connection) return
+    await refreshStatusesIfStale({
+      db: this.connection.db,
+      actor: SYSTEM_ACTOR,
+      host: this.hostName,
+      now: this.now,
+    })
   }
 
   async close(): Promise<void> {

@@ -99,6 +99,13 @@ async function start(): Promise<void> {
     return dispatch(host, channel, input)
   })
   mainWindow = createWindow()
+  // A desk left open overnight: order statuses follow the date without waiting for a restart.
+  const refresh = setInterval(
+    () => void host.refreshDerived().catch((error) => console.error(error)),
+    600_000,
+  )
+  refresh.unref()
+  app.on('before-quit', () => clearInterval(refresh))
   app.on('window-all-closed', () => {
     void host.close().then(() => app.quit())
   })

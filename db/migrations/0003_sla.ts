@@ -168,6 +168,8 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('restored_at', 'text')
     .addColumn('cause', 'text', (c) => c.notNull())
     .addColumn('description', 'text')
+    // The China date of the report: agreements and grades apply by date, as the desk reckons it.
+    .addColumn('reported_on', 'text', (c) => c.notNull())
     .execute()
 
   await recordTable(db, 'compensation_slip')
@@ -186,6 +188,8 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('confirmed_by', 'text')
     .addColumn('paid_at', 'text')
     .addColumn('paid_by', 'text')
+    // Who voided it by hand: such a slip is not drafted again for the same working.
+    .addColumn('voided_by', 'text')
     .addColumn('notes', 'text')
     .execute()
 }

@@ -100,11 +100,7 @@ export const handlers: Handlers = {
     const file = readCalendarFile(path)
     const preview = await calendarPreview(ctx, '', file)
     // Only a file without problems can be committed; one with problems is shown, not held.
-    return {
-      ...preview,
-      token: preview.problems.length === 0 ? host.holdCalendar(file) : '',
-      fileName: basename(path),
-    }
+    return { ...preview, token: preview.problems.length === 0 ? host.holdCalendar(file) : '' }
   },
   'calendar.commitImport': ({ host, ctx }, input) => {
     const file = host.takeCalendar(input.token)

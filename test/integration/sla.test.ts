@@ -176,6 +176,21 @@ describe('provisioning orders', () => {
     expect(again.order).toMatchObject({ limitDays: 20, dueOn: '2026-11-30' })
   })
 
+  it('refuse a pause that starts after the due date: it cannot excuse days already late', async () => {
+    const { customerId, circuit } = await customerWithCircuit()
+    const error = await refusal(host, 'orders.save', {
+      customerId,
+      circuitId: circuit.id,
+      provisioningClass: 'urgent',
+      acceptedOn: '2026-11-02',
+      completedOn: '2026-11-16',
+      pauses: [{ startOn: '2026-11-10', endOn: '2026-11-16', reason: '客户原因' }],
+    })
+    expect(error.fields).toContainEqual(
+      expect.objectContaining({ path: 'pauses.0', message: 'pause_after_due' }),
+    )
+  })
+
   it('move with the calendar: a holiday added moves every open order', async () => {
     const { customerId, circuit } = await customerWithCircuit()
     const open = await call(host, 'orders.save', {
@@ -274,9 +289,65 @@ describe('compensation slips', () => {
       pauses: [],
     })
     expect(settled.code).toBe('slip_settled')
+    // A pause would change the working as surely as a date: refused too.
+    const pause = { startOn: '2026-03-09', endOn: '2026-03-10', reason: '客户原因' }
+    expect((await refusal(host, 'orders.save', { ...order.order, pauses: [pause] })).code).toBe(
+      'slip_settled',
+    )
+    // A note is no change to the facts: saved, and the figures stay as the slip has them.
+    const noted = await call(host, 'orders.save', { ...order.order, notes: '已赔付', pauses: [] })
+    expect(noted.order).toMatchObject({ notes: '已赔付', compensationFen: 150_000, lateWorkingDays: 2 })
     expect(await refusal(host, 'slips.void', { id: slip.id, version: paid.version })).toMatchObject({
       code: 'slip_state',
     })
+  })
+})
+
+describe('a slip voided by a supervisor', () => {
+  it('stays void when the order is saved again unchanged, and comes back only for a new working', async () => {
+    const { customerId, circuit } = await customerWithCircuit()
+    const input = {
+      customerId,
+      circuitId: circuit.id,
+      provisioningClass: 'urgent' as const,
+      acceptedOn: '2026-03-06',
+      completedOn: '2026-03-17',
+      standardFeeFen: 1_000_000,
+    }
+    const order = await call(host, 'orders.save', input)
+    const slip = await call(host, 'slips.get', { id: order.order.slipId! })
+    await call(host, 'slips.void', { id: slip.id, version: slip.version })
+    const again = await call(host, 'orders.save', {
+      ...input,
+      id: order.order.id,
+      version: order.order.version,
+      notes: '复核',
+    })
+    expect(again.order.slipId).toBeNull()
+    const later = await call(host, 'orders.save', {
+      ...input,
+      id: again.order.id,
+      version: again.order.version,
+      completedOn: '2026-03-19',
+    })
+    expect(later.order.slipId).not.toBeNull()
+    expect((await call(host, 'slips.get', { id: later.order.slipId! })).amountFen).toBe(300_000)
+  })
+})
+
+describe('a slip whose dates reach a year with no calendar', () => {
+  it('carries the warning in its working', async () => {
+    const { customerId, circuit } = await customerWithCircuit()
+    const order = await call(host, 'orders.save', {
+      customerId,
+      circuitId: circuit.id,
+      provisioningClass: 'normal',
+      acceptedOn: '2026-11-02',
+      completedOn: '2027-01-20',
+      standardFeeFen: 1_000_000,
+    })
+    const slip = await call(host, 'slips.get', { id: order.order.slipId! })
+    expect(slip.working).toMatchObject({ kind: 'provisioning', calendarWarnings: [2027] })
   })
 })
 

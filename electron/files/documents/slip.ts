@@ -3,6 +3,7 @@
  * key account department sign. It shows every step from the facts to the amount, so that the customer
  * can check the figure without the app. Money is integer fen, rates basis points, availability ppm.
  */
+import { BASIS_POINTS, mulDiv } from '../../domain/sla'
 import { documentHtml, escapeHtml } from './frame'
 
 export interface SlipDocument {
@@ -43,6 +44,8 @@ export type SlipWorking =
       capFen: number
       capped: boolean
       compensationFen: number
+      /** Years the dates reached with no official calendar loaded: counted on weekends only. */
+      calendarWarnings?: number[]
     }
   | {
       kind: 'availability'
@@ -193,6 +196,7 @@ const TEXT = {
     signatures: ['客户确认（签章）', '责任单位', '集团客户部'],
     signDate: '日期：　　　年　　月　　日',
     copies: '本单一式三份，客户、责任单位、集团客户部各执一份。',
+    calendarWarning: (years: string) => `注：${years} 年的官方节假日安排尚未载入，该年的工作日只按周末推算。`,
   },
   en: {
     title: 'SLA Compensation Slip',
@@ -263,6 +267,8 @@ const TEXT = {
     signDate: 'Date:',
     copies:
       'Made out in three copies: one each for the customer, the responsible unit and the key account department.',
+    calendarWarning: (years: string) =>
+      `Note: no official calendar was loaded for ${years}; its working days were counted on weekends only.`,
   },
 }
 
@@ -271,7 +277,7 @@ type Text = (typeof TEXT)['zh-CN']
 type Step = [label: string, figure: string, basis?: string]
 
 function provisioningSteps(w: Extract<SlipWorking, { kind: 'provisioning' }>, t: Text, language: Language) {
-  const uncappedFen = Math.round((w.chargedFeeFen * w.rateBp * w.lateWorkingDays) / 10_000)
+  const uncappedFen = mulDiv(w.chargedFeeFen, w.rateBp * w.lateWorkingDays, BASIS_POINTS)
   const formula = `${money(w.chargedFeeFen)} × ${percentOfBp(w.rateBp)} × ${t.daysFactor(w.lateWorkingDays)}`
   const className = t.classes[w.provisioningClass]
   const steps: Step[] = [
@@ -344,6 +350,7 @@ export function slipHtml(slip: SlipDocument, language: Language): string {
       ? provisioningSteps(slip.working, t, language)
       : availabilitySteps(slip.working, t, language)
   const unfinished = slip.status === 'draft' || slip.status === 'void'
+  const warnings = (slip.working.kind === 'provisioning' && slip.working.calendarWarnings) || []
   const amountRows = [
     `<tr class="total"><th class="label">${escapeHtml(t.inFigures)}</th><td>${escapeHtml(money(slip.amountFen))}</td></tr>`,
     ...(language === 'zh-CN'
@@ -382,6 +389,7 @@ ${pairsTable([
     )
     .join('\n  ')}
 </table>
+${warnings.length > 0 ? `<p class="footnote">${escapeHtml(t.calendarWarning(warnings.join(language === 'en' ? ', ' : '、')))}</p>` : ''}
 <h2>${escapeHtml(t.heading(3, t.amount))}</h2>
 <table class="pairs">${amountRows.join('')}</table>
 <h2>${escapeHtml(t.heading(4, t.record))}</h2>

@@ -3,7 +3,7 @@ import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Database } from '../../../db/schema'
 import { chinaDate } from '../../domain/calendar'
 import type { Page } from '../../api/contract'
-import { AppError } from '../../api/errors'
+import { AppError, fieldError } from '../../api/errors'
 import type { ServiceContext } from '../context'
 import { readSetting } from '../settings/store'
 
@@ -72,4 +72,19 @@ export async function pageOf<O extends { id: string }, DB = Database, TB extends
       .executeTakeFirstOrThrow() as Promise<unknown> as Promise<{ total: number }>,
   ])
   return { rows, total: Number(count.total) }
+}
+
+/** Numbers of orders and faults are unique whatever their case, as circuit and agreement numbers are. */
+export async function assertNumberFree(
+  ctx: ServiceContext,
+  table: 'provisioningOrder' | 'fault',
+  number: string,
+  ownId?: string,
+): Promise<void> {
+  const holder = await ctx.db
+    .selectFrom(table)
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['number']), '=', number.toLowerCase()))
+    .executeTakeFirst()
+  if (holder && holder.id !== ownId) throw fieldError('number', 'number_taken', { name: number })
 }

@@ -13,15 +13,16 @@ import {
   type FaultSpan,
   type Period,
 } from '../../domain/availability'
+import { chinaDate } from '../../domain/calendar'
 import { BASIS_POINTS, mulDiv } from '../../domain/sla'
 import type { AvailabilityRow, FaultRecord, Page } from '../../api/contract'
 import { AppError, fieldError } from '../../api/errors'
 import type { FaultInput } from '../../api/schemas'
-import type { SlipWorking } from '../../files/documents/slip'
 import type { ServiceContext } from '../context'
 import { likePattern } from '../customers/list'
 import { inTransaction, insertRecord, loadForChange, softDelete, updateRecord } from '../records'
-import { nextNumber, notFound, pageOf } from './common'
+import { syncSlip } from './slips'
+import { assertNumberFree, nextNumber, notFound, pageOf } from './common'
 
 /** The agreement with a grade covering a circuit at an instant's date, with its targets. */
 function gradeCoverage(ctx: ServiceContext, date: string) {
@@ -61,8 +62,8 @@ function faultQuery(ctx: ServiceContext) {
         .whereRef('ac.circuitId', '=', 'f.circuitId')
         .where('a.deletedAt', 'is', null)
         .where('a.status', 'in', ['active', 'expired'])
-        .whereRef('a.validFrom', '<=', sql`substr(f.reported_at, 1, 10)`)
-        .whereRef('a.validTo', '>=', sql`substr(f.reported_at, 1, 10)`)
+        .whereRef('a.validFrom', '<=', 'f.reportedOn')
+        .whereRef('a.validTo', '>=', 'f.reportedOn')
         .limit(1)
         .as('targetMinutes'),
     ])
@@ -142,6 +143,7 @@ export async function saveFault(ctx: ServiceContext, input: FaultInput): Promise
       ...fields,
       // Instants are kept in one form (UTC, milliseconds), so that they sort and compare as text.
       reportedAt: new Date(fields.reportedAt).toISOString(),
+      reportedOn: chinaDate(new Date(fields.reportedAt)),
       restoredAt: fields.restoredAt && new Date(fields.restoredAt).toISOString(),
       customerId,
     }
@@ -149,7 +151,7 @@ export async function saveFault(ctx: ServiceContext, input: FaultInput): Promise
     const before = id ? await loadForChange(tx, 'fault', id, version ?? 0) : null
     const number =
       columns.number ?? (before?.number as string | undefined) ?? (await nextNumber(tx, 'fault', 'GZ'))
-    await assertNumberFree(tx, number, id)
+    await assertNumberFree(tx, 'fault', number, id)
     const saved = before
       ? (await updateRecord(tx, 'fault', before.id, before.version, { ...columns, number })).id
       : (await insertRecord(tx, 'fault', { ...columns, number })).id
@@ -162,11 +164,6 @@ export async function saveFault(ctx: ServiceContext, input: FaultInput): Promise
     }
     return getFault(tx, saved)
   })
-}
-
-async function assertNumberFree(ctx: ServiceContext, number: string, ownId?: string): Promise<void> {
-  const holder = await ctx.db.selectFrom('fault').select('id').where('number', '=', number).executeTakeFirst()
-  if (holder && holder.id !== ownId) throw fieldError('number', 'number_taken', { name: number })
 }
 
 export async function deleteFault(ctx: ServiceContext, id: string, version: number): Promise<null> {
@@ -238,52 +235,30 @@ async function syncAvailabilitySlips(
       period,
       ctx.now(),
     )
-    const current = await ctx.db
-      .selectFrom('compensationSlip')
-      .selectAll()
-      .where('circuitId', '=', circuitId)
-      .where('kind', '=', 'availability')
-      .where('period', '=', month)
-      .where('status', '<>', 'void')
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst()
-    if (current && current.status !== 'draft') continue
     const rate = coverage?.availabilityRateBp ?? null
     const fee = coverage?.monthlyFeeFen ?? null
     const missed = coverage && rate && fee && figure.availabilityPpm < coverage.availabilityPpm
-    if (!missed) {
-      if (current)
-        await updateRecord(ctx, 'compensationSlip', current.id, current.version, { status: 'void' })
-      continue
-    }
-    const amountFen = mulDiv(fee, rate, BASIS_POINTS)
-    const working: SlipWorking = {
-      kind: 'availability',
-      ...figure,
-      targetPpm: coverage.availabilityPpm,
-      monthlyFeeFen: fee,
-      rateBp: rate,
-      compensationFen: amountFen,
-    }
-    const values = { amountFen, workingJson: JSON.stringify(working), agreementId: coverage.agreementId }
-    if (current) await updateRecord(ctx, 'compensationSlip', current.id, current.version, values)
-    else
-      await insertRecord(ctx, 'compensationSlip', {
-        ...values,
-        number: await nextNumber(ctx, 'compensationSlip', 'PF'),
-        kind: 'availability',
-        customerId: coverage.customerId,
-        circuitId,
-        orderId: null,
-        period: month,
-        status: 'draft',
-        responsibleUnit: null,
-        confirmedAt: null,
-        confirmedBy: null,
-        paidAt: null,
-        paidBy: null,
-        notes: null,
-      })
+    const amountFen = missed ? mulDiv(fee, rate, BASIS_POINTS) : 0
+    await syncSlip(
+      ctx,
+      { kind: 'availability', circuitId, period: month },
+      missed
+        ? {
+            amountFen,
+            working: {
+              kind: 'availability',
+              ...figure,
+              targetPpm: coverage.availabilityPpm,
+              monthlyFeeFen: fee,
+              rateBp: rate,
+              compensationFen: amountFen,
+            },
+            customerId: coverage.customerId,
+            circuitId,
+            agreementId: coverage.agreementId,
+          }
+        : null,
+    )
   }
 }
 

@@ -31,7 +31,7 @@ import {
   updateRecord,
 } from '../records'
 import { loadCalendar } from './calendar'
-import { dueSoonDays, nextNumber, notFound, pageOf, today } from './common'
+import { assertNumberFree, dueSoonDays, nextNumber, notFound, pageOf, today } from './common'
 import { syncProvisioningSlip } from './slips'
 
 type OrderListInput = {
@@ -86,7 +86,6 @@ function orderQuery(ctx: ServiceContext) {
 }
 
 export async function listOrders(ctx: ServiceContext, input: OrderListInput): Promise<Page<OrderRecord>> {
-  await refreshStatusesIfStale(ctx)
   let query = orderQuery(ctx)
   if (input.customerId) query = query.where('o.customerId', '=', input.customerId)
   if (input.statuses.length > 0)
@@ -239,40 +238,49 @@ async function circuitOf(ctx: ServiceContext, input: OrderInput) {
   return circuit
 }
 
-/** Whether the change touches what a confirmed slip was worked out from. */
-function changesTheSlip(before: ProvisioningOrder, input: OrderInput): boolean {
+/** Whether the change touches what a slip is worked out from: dates, fee, class, circuit, pauses. */
+function changesTheFacts(before: ProvisioningOrder, pauses: PauseRecord[], input: OrderInput): boolean {
+  const spans = (list: { startOn: string; endOn: string | null }[]) =>
+    list
+      .map((pause) => `${pause.startOn}..${pause.endOn ?? ''}`)
+      .sort()
+      .join(',')
   return (
     before.acceptedOn !== input.acceptedOn ||
     before.completedOn !== input.completedOn ||
     before.standardFeeFen !== input.standardFeeFen ||
     before.provisioningClass !== input.provisioningClass ||
-    before.circuitId !== input.circuitId
+    before.circuitId !== input.circuitId ||
+    spans(pauses) !== spans(input.pauses)
   )
 }
 
-async function assertSlipOpen(ctx: ServiceContext, orderId: string): Promise<void> {
-  const slip = await ctx.db
+/** The order's confirmed or paid slip, if any: it fixes the order's facts and figures. */
+function settledSlip(ctx: ServiceContext, orderId: string) {
+  return ctx.db
     .selectFrom('compensationSlip')
     .select(['number', 'status'])
     .where('orderId', '=', orderId)
     .where('status', 'in', ['confirmed', 'paid'])
     .where('deletedAt', 'is', null)
     .executeTakeFirst()
-  if (slip)
-    throw new AppError(
-      'slip_settled',
-      `Compensation slip ${slip.number} is ${slip.status}: the order's dates and fee can no longer change.`,
-      { params: { number: slip.number } },
-    )
 }
 
-async function assertNumberFree(ctx: ServiceContext, number: string, ownId?: string): Promise<void> {
-  const holder = await ctx.db
-    .selectFrom('provisioningOrder')
-    .select('id')
-    .where('number', '=', number)
-    .executeTakeFirst()
-  if (holder && holder.id !== ownId) throw fieldError('number', 'number_taken', { name: number })
+function slipSettledError(slip: { number: string; status: string }): AppError {
+  return new AppError(
+    'slip_settled',
+    `Compensation slip ${slip.number} is ${slip.status}: the order's dates, fee and pauses can no longer change.`,
+    { params: { number: slip.number } },
+  )
+}
+
+/**
+ * A pause must fall before the due date it moves: once an order is late, a pause the customer asks for
+ * cannot excuse the days already lost (and its days would be neither paused nor late).
+ */
+function assertPausesBeforeDue(pauses: OrderInput['pauses'], dueOn: string): void {
+  const late = pauses.findIndex((pause) => pause.startOn > dueOn)
+  if (late >= 0) throw fieldError(`pauses.${late}`, 'pause_after_due', { due: dueOn })
 }
 
 export async function saveOrder(ctx: ServiceContext, input: OrderInput): Promise<OrderDetail> {
@@ -287,9 +295,11 @@ export async function saveOrder(ctx: ServiceContext, input: OrderInput): Promise
         )) as unknown as ProvisioningOrder)
       : null
     if (before?.deletedAt) throw notFound('provisioningOrder', before.id)
-    if (before && changesTheSlip(before, input)) await assertSlipOpen(tx, before.id)
+    const settled = before && (await settledSlip(tx, before.id))
+    if (settled && changesTheFacts(before, await pausesOf(tx, before.id), input))
+      throw slipSettledError(settled)
     const number = input.number ?? before?.number ?? (await nextNumber(tx, 'provisioningOrder', 'KT'))
-    await assertNumberFree(tx, number, before?.id)
+    await assertNumberFree(tx, 'provisioningOrder', number, before?.id)
     // New terms only when what they depend on changed: a rule edit must not move an existing deadline.
     const keepTerms =
       before &&
@@ -305,6 +315,7 @@ export async function saveOrder(ctx: ServiceContext, input: OrderInput): Promise
       today(tx),
       await dueSoonDays(tx),
     )
+    assertPausesBeforeDue(input.pauses, outcome.dueOn)
     const columns = {
       number,
       customerId: input.customerId,
@@ -317,7 +328,8 @@ export async function saveOrder(ctx: ServiceContext, input: OrderInput): Promise
       standardFeeFen: input.standardFeeFen,
       notes: input.notes,
       ...terms,
-      ...derivedColumns(outcome),
+      // A settled slip fixes the figures it was worked out from, whatever the calendar says since.
+      ...(settled ? {} : derivedColumns(outcome)),
     }
     const id = before ? before.id : (await insertRecord(tx, 'provisioningOrder', columns)).id
     const pausesChanged = await syncChildren(
@@ -337,14 +349,15 @@ export async function saveOrder(ctx: ServiceContext, input: OrderInput): Promise
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
-    await syncProvisioningSlip(tx, stored, outcome)
+    if (!settled) await syncProvisioningSlip(tx, stored, outcome)
     return getOrder(tx, id)
   })
 }
 
 export async function deleteOrder(ctx: ServiceContext, id: string, version: number): Promise<null> {
   return inTransaction(ctx, async (tx) => {
-    await assertSlipOpen(tx, id)
+    const settled = await settledSlip(tx, id)
+    if (settled) throw slipSettledError(settled)
     await softDelete(tx, 'provisioningOrder', id, version)
     const order = await tx.db
       .selectFrom('provisioningOrder')
@@ -376,7 +389,8 @@ export async function recomputeOrders(ctx: ServiceContext): Promise<number> {
             .selectFrom('compensationSlip as s')
             .select('s.id')
             .whereRef('s.orderId', '=', 'o.id')
-            .where('s.status', 'in', ['confirmed', 'paid']),
+            .where('s.status', 'in', ['confirmed', 'paid'])
+            .where('s.deletedAt', 'is', null),
         ),
       ),
     )
@@ -428,8 +442,11 @@ async function writeDerived(
   }
 }
 
-/** Statuses move with the date: recompute once per day, on the first list of the day. */
-async function refreshStatusesIfStale(ctx: ServiceContext): Promise<void> {
+/**
+ * Statuses move with the date: the main process runs this when a database opens and then every few
+ * minutes, so that the first recompute of a day happens once, as the system, not inside a read.
+ */
+export async function refreshStatusesIfStale(ctx: ServiceContext): Promise<void> {
   const date = today(ctx)
   if ((await readSetting(ctx, 'orders_recomputed_on', '')) === date) return
   await inTransaction(ctx, async (tx) => {

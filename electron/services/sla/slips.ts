@@ -122,58 +122,101 @@ function provisioningWorking(order: ProvisioningOrder, outcome: OrderOutcome): S
     capFen: outcome.capFen ?? 0,
     capped: outcome.capped,
     compensationFen: outcome.compensationFen,
+    calendarWarnings: outcome.calendarWarnings,
   }
 }
 
-/**
- * Keeps an order's slip in step with it: a miss that owes money has a draft with the current working;
- * an order that no longer owes (edited, or deleted: `outcome` null) has its draft voided. A confirmed
- * or paid slip is never touched here (the order refuses the changes that would need it).
- */
-export async function syncProvisioningSlip(
-  ctx: ServiceContext,
-  order: ProvisioningOrder,
-  outcome: OrderOutcome | null,
-): Promise<void> {
-  const current = await ctx.db
+/** Which slip: an order's (late opening), or a circuit's for one month (availability). */
+export type SlipKey =
+  { kind: 'provisioning'; orderId: string } | { kind: 'availability'; circuitId: string; period: string }
+
+/** What a miss owes, and the facts the slip carries. */
+export interface Owed {
+  amountFen: number
+  working: SlipWorking
+  customerId: string
+  circuitId: string
+  agreementId: string | null
+}
+
+function latestSlip(ctx: ServiceContext, key: SlipKey) {
+  let query = ctx.db
     .selectFrom('compensationSlip')
     .selectAll()
-    .where('orderId', '=', order.id)
-    .where('status', '<>', 'void')
+    .where('kind', '=', key.kind)
     .where('deletedAt', 'is', null)
-    .executeTakeFirst()
-  if (current && current.status !== 'draft') return
-  const owes =
-    outcome !== null && !order.deletedAt && outcome.status === 'missed' && outcome.compensationFen > 0
-  if (!owes) {
-    if (current) await updateRecord(ctx, 'compensationSlip', current.id, current.version, { status: 'void' })
+  query =
+    key.kind === 'provisioning'
+      ? query.where('orderId', '=', key.orderId)
+      : query.where('circuitId', '=', key.circuitId).where('period', '=', key.period)
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').executeTakeFirst()
+}
+
+/**
+ * Keeps the slip of an order or a circuit-month in step with what is owed: a draft with the current
+ * working while something is owed, voided when nothing is. A confirmed or paid slip is never touched
+ * (what it was worked from is refused from changing). A slip a supervisor voided by hand stays void
+ * while the working is the same: the decision not to pay is not undone by the next save.
+ */
+export async function syncSlip(ctx: ServiceContext, key: SlipKey, owed: Owed | null): Promise<void> {
+  const current = await latestSlip(ctx, key)
+  if (current && (current.status === 'confirmed' || current.status === 'paid')) return
+  const draft = current?.status === 'draft' ? current : null
+  if (!owed) {
+    if (draft) await updateRecord(ctx, 'compensationSlip', draft.id, draft.version, { status: 'void' })
     return
   }
+  const workingJson = JSON.stringify(owed.working)
+  if (current?.status === 'void' && current.voidedBy && current.workingJson === workingJson) return
   const values = {
-    amountFen: outcome.compensationFen,
-    workingJson: JSON.stringify(provisioningWorking(order, outcome)),
-    agreementId: order.agreementId,
-    circuitId: order.circuitId,
+    amountFen: owed.amountFen,
+    workingJson,
+    agreementId: owed.agreementId,
+    circuitId: owed.circuitId,
   }
-  if (current) {
-    await updateRecord(ctx, 'compensationSlip', current.id, current.version, values)
+  if (draft) {
+    await updateRecord(ctx, 'compensationSlip', draft.id, draft.version, values)
     return
   }
   await insertRecord(ctx, 'compensationSlip', {
     ...values,
     number: await nextNumber(ctx, 'compensationSlip', 'PF'),
-    kind: 'provisioning',
-    customerId: order.customerId,
-    orderId: order.id,
-    period: null,
+    kind: key.kind,
+    customerId: owed.customerId,
+    orderId: key.kind === 'provisioning' ? key.orderId : null,
+    period: key.kind === 'availability' ? key.period : null,
     status: 'draft',
     responsibleUnit: null,
     confirmedAt: null,
     confirmedBy: null,
     paidAt: null,
     paidBy: null,
+    voidedBy: null,
     notes: null,
   })
+}
+
+/** An order's slip: owed when it missed its due date and the compensation is above nothing. */
+export function syncProvisioningSlip(
+  ctx: ServiceContext,
+  order: ProvisioningOrder,
+  outcome: OrderOutcome | null,
+): Promise<void> {
+  const owes =
+    outcome !== null && !order.deletedAt && outcome.status === 'missed' && outcome.compensationFen > 0
+  return syncSlip(
+    ctx,
+    { kind: 'provisioning', orderId: order.id },
+    owes
+      ? {
+          amountFen: outcome.compensationFen,
+          working: provisioningWorking(order, outcome),
+          customerId: order.customerId,
+          circuitId: order.circuitId,
+          agreementId: order.agreementId,
+        }
+      : null,
+  )
 }
 
 /** Moves a slip on in its workflow: draft → confirmed → paid; a draft may be voided. */
@@ -216,7 +259,7 @@ export function paySlip(ctx: ServiceContext, input: { id: string; version: numbe
 }
 
 export function voidSlip(ctx: ServiceContext, input: { id: string; version: number }) {
-  return advance(ctx, input, 'draft', { status: 'void' })
+  return advance(ctx, input, 'draft', { status: 'void', voidedBy: ctx.actor.name })
 }
 
 /** Everything the printed slip shows, in the language asked for. */

@@ -218,6 +218,8 @@ export const en: Strings<typeof zhCN> = {
       'The rule table has no time limit for this class and product: a supervisor adds it in Settings → SLA rules',
     invalid_period: 'A period is written 2026-10 (month) or 2026Q4 (quarter)',
     calendar_empty: 'The file has no dates to import',
+    pause_after_due:
+      'A pause must start by the due date ({{due}}): once late, a pause cannot excuse the days already lost',
   },
   errors: {
     invalid_input: 'Some fields need fixing: see the ones marked in red.',

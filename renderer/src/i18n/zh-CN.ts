@@ -200,6 +200,7 @@ export const zhCN = {
     no_rule_for_product: '规则表中没有该等级与产品的时限：请主管在“设置 → SLA 规则”中补上',
     invalid_period: '期间格式为 2026-10（月）或 2026Q4（季）',
     calendar_empty: '文件中没有可导入的日期',
+    pause_after_due: '暂停须在应完成日期（{{due}}）之前开始：超期后的暂停不能抵扣已超出的时间',
   },
   errors: {
     invalid_input: '有字段需要修改，请查看标红的字段。',

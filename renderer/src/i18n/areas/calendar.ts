@@ -93,6 +93,10 @@ export const zh = {
       sortOrder: '排序',
       source: '来源',
       year: '年份',
+      loadedAt: '载入时间',
+      productId: '产品',
+      provisioningClass: '保证等级',
+      deletedAt: '停用时间',
     },
   },
   rules: {
@@ -215,6 +219,10 @@ export const en: Strings<typeof zh> = {
       sortOrder: 'Order',
       source: 'Source',
       year: 'Year',
+      loadedAt: 'Loaded at',
+      productId: 'Product',
+      provisioningClass: 'Class',
+      deletedAt: 'Retired at',
     },
   },
   rules: {

@@ -11,11 +11,10 @@ import { useFormat } from '../../format'
 import { label, useSession } from '../../session'
 
 /** Rates and factors are basis points, availability parts per million: shown as percentages. */
-function shownValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—'
-  if (typeof value === 'number' && field.endsWith('Bp')) return `${value / 100}%`
-  if (typeof value === 'number' && field.endsWith('Ppm')) return `${value / 10_000}%`
-  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+function shownNumber(field: string, value: number): string {
+  if (field.endsWith('Bp')) return `${value / 100}%`
+  if (field.endsWith('Ppm')) return `${value / 10_000}%`
+  return String(value)
 }
 
 export function RuleHistory({ rules }: { rules: RuleRow[] }) {
@@ -33,6 +32,17 @@ export function RuleHistory({ rules }: { rules: RuleRow[] }) {
       i18n.language,
     )
     return `${product} · ${t(`sla.provisioningClass.${rule.provisioningClass}`)}`
+  }
+  const shownValue = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—'
+    if (typeof value === 'number') return shownNumber(field, value)
+    if (field === 'provisioningClass') return t(`sla.provisioningClass.${String(value)}`)
+    if (field === 'productId')
+      return label(
+        lookups.products.find((p) => p.id === value),
+        i18n.language,
+      )
+    return typeof value === 'object' ? JSON.stringify(value) : String(value)
   }
   const changes = (entry: AuditEntry) =>
     entry.changes

@@ -107,9 +107,14 @@ function fieldName(path: string): (string | number)[] {
 
 function TermsTable() {
   const { t } = useTranslation()
-  const input = (name: ProvisioningClass, term: string, props: { max: number; suffix?: string }) => (
-    <Form.Item name={['terms', name, term]} noStyle>
-      <InputNumber min={0} style={{ width: 110 }} placeholder={t('sla.agreements.default')} {...props} />
+  // Each term is its own field, so that a refusal from the main process shows under the very input.
+  const input = (
+    name: ProvisioningClass,
+    term: string,
+    props: { min: number; max: number; precision: number; suffix?: string },
+  ) => (
+    <Form.Item name={['terms', name, term]} style={{ marginBottom: 0 }}>
+      <InputNumber style={{ width: 110 }} placeholder={t('sla.agreements.default')} {...props} />
     </Form.Item>
   )
   return (
@@ -126,19 +131,20 @@ function TermsTable() {
         },
         {
           title: t('sla.agreements.limitDays'),
-          render: (_, { name }) => input(name, 'limitDays', { max: 365 }),
+          render: (_, { name }) => input(name, 'limitDays', { min: 1, max: 365, precision: 0 }),
         },
         {
           title: t('sla.agreements.priceFactor'),
-          render: (_, { name }) => input(name, 'priceFactor', { max: 1000, suffix: '%' }),
+          render: (_, { name }) =>
+            input(name, 'priceFactor', { min: 0, max: 1000, precision: 2, suffix: '%' }),
         },
         {
           title: t('sla.agreements.rate'),
-          render: (_, { name }) => input(name, 'rate', { max: 100, suffix: '%' }),
+          render: (_, { name }) => input(name, 'rate', { min: 0, max: 100, precision: 2, suffix: '%' }),
         },
         {
           title: t('sla.agreements.cap'),
-          render: (_, { name }) => input(name, 'cap', { max: 1000, suffix: '%' }),
+          render: (_, { name }) => input(name, 'cap', { min: 0, max: 1000, precision: 2, suffix: '%' }),
         },
       ]}
     />

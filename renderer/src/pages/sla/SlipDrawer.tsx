@@ -30,6 +30,7 @@ import { ApiError, call } from '../../api'
 import { errorMessage, schemaRule, showFieldErrors } from '../../errors'
 import { useFormat } from '../../format'
 import { useSession } from '../../session'
+import { CalendarWarning } from './CalendarWarning'
 import { StatusTag } from './columns'
 
 /** The app's formatters plus the SLA's own units: percent of basis points or ppm, working days, periods. */
@@ -252,7 +253,10 @@ function SlipBody({ slip }: { slip: SlipRecord }) {
         }))}
       />
       {slip.working.kind === 'provisioning' && (
-        <ProvisioningFormula facts={{ ...slip.working, status: 'missed' }} testId="slip-formula" />
+        <>
+          <CalendarWarning years={slip.working.calendarWarnings ?? []} />
+          <ProvisioningFormula facts={{ ...slip.working, status: 'missed' }} testId="slip-formula" />
+        </>
       )}
     </Space>
   )
