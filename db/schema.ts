@@ -222,6 +222,84 @@ export interface CompensationSlipTable extends RecordColumns {
   notes: string | null
 }
 
+export type PeriodKind = 'ten_days' | 'month' | 'quarter' | 'year'
+
+export interface ServiceItemTable extends RecordColumns {
+  code: string
+  itemClass: 'basic' | 'value_added' | 'extended'
+  audience: 'organisation' | 'contact'
+  nameZh: string
+  nameEn: string
+  /** The kind of activity (visit, call, ...) that counts as doing this item. */
+  activityKind: string
+  sortOrder: number
+}
+
+export interface ServiceStandardTable extends RecordColumns {
+  itemId: string
+  tierId: string
+  provided: number
+  frequency: number | null
+  period: PeriodKind | null
+  responseHours: number | null
+  degreeZh: string | null
+  degreeEn: string | null
+  /** Contact classes covered, comma-separated (contact items). */
+  coverage: string | null
+}
+
+export interface ServicePlanTable extends RecordColumns {
+  customerId: string
+  year: number
+  tierId: string | null
+}
+
+export interface PlanItemTable extends RecordColumns {
+  planId: string
+  itemId: string
+  provided: number
+  frequency: number | null
+  period: PeriodKind | null
+  /** Set by hand for this customer: kept when the plan is made again from a new tier. */
+  overridden: number
+  note: string | null
+}
+
+export interface ActivityTable extends RecordColumns {
+  customerId: string
+  itemId: string | null
+  kind: string
+  occurredOn: string
+  staffId: string | null
+  contactIds: string
+  notes: string | null
+}
+
+export interface MonthlyRevenueTable extends RecordColumns {
+  customerId: string
+  month: string
+  revenueFen: number
+}
+
+export interface ChurnWarningTable extends RecordColumns {
+  customerId: string
+  source: 'revenue_drop' | 'crisis' | 'cancellation'
+  month: string | null
+  raisedOn: string
+  detailJson: string
+  note: string | null
+  handledOn: string | null
+  handledBy: string | null
+  followUp: string | null
+}
+
+export interface CustomerValueTable extends RecordColumns {
+  customerId: string
+  additionalFen: number
+  intangibleScore: number
+  note: string | null
+}
+
 export interface Database {
   setting: SettingTable
   auditLog: AuditLogTable
@@ -243,6 +321,14 @@ export interface Database {
   orderPause: OrderPauseTable
   fault: FaultTable
   compensationSlip: CompensationSlipTable
+  serviceItem: ServiceItemTable
+  serviceStandard: ServiceStandardTable
+  servicePlan: ServicePlanTable
+  planItem: PlanItemTable
+  activity: ActivityTable
+  monthlyRevenue: MonthlyRevenueTable
+  churnWarning: ChurnWarningTable
+  customerValue: CustomerValueTable
 }
 
 export type Customer = Selectable<CustomerTable>

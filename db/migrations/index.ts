@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration'
 import * as foundation from './0001_foundation'
 import * as customerFiles from './0002_customer_files'
 import * as sla from './0003_sla'
+import * as servicePlans from './0004_service_plans'
 
 /**
  * Every migration, in order, statically imported: a folder scan breaks once the main process is
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_customer_files': customerFiles,
   '0003_sla': sla,
+  '0004_service_plans': servicePlans,
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

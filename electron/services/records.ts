@@ -26,6 +26,14 @@ export type VersionedTable =
   | 'orderPause'
   | 'fault'
   | 'compensationSlip'
+  | 'serviceItem'
+  | 'serviceStandard'
+  | 'servicePlan'
+  | 'planItem'
+  | 'activity'
+  | 'monthlyRevenue'
+  | 'churnWarning'
+  | 'customerValue'
 /** Tables whose changes are audited: the versioned records, and settings. */
 export type AuditedTable = VersionedTable | 'setting' | 'calendarYear'
 type Row = Record<string, unknown> & { id: string; version: number; deletedAt: string | null }

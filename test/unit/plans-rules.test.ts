@@ -1,6 +1,7 @@
 /** Ten-day periods, churn thresholds and value scores: the rules of domain.md §1–2, table-driven. */
 import { describe, expect, it } from 'vitest'
 import { revenueDrops } from '../../electron/domain/churn'
+import { compliance, countKey, sumCompliance } from '../../electron/domain/compliance'
 import { periodOf, periodsBetween } from '../../electron/domain/periods'
 import { valueScore, weightsAreWhole, type ValueSettings } from '../../electron/domain/value'
 
@@ -127,5 +128,54 @@ describe('value assessment', () => {
   it('knows weights that do not make 100 %', () => {
     expect(weightsAreWhole(settings.weights)).toBe(true)
     expect(weightsAreWhole({ currentBp: 5000, potentialBp: 3000, intangibleBp: 1000 })).toBe(false)
+  })
+})
+
+describe('compliance: done against target over a window', () => {
+  const targets = [
+    { itemId: 'visit', frequency: 2, period: 'month' as const },
+    { itemId: 'desk', frequency: 1, period: 'ten_days' as const },
+    { itemId: 'greeting', frequency: 4, period: 'year' as const },
+  ]
+  const counts = new Map([
+    [countKey('visit', '2026-10'), 3], // more than wanted: counts 2
+    [countKey('visit', '2026-11'), 1],
+    [countKey('desk', '2026-11-1'), 1],
+    [countKey('desk', '2026-11-3'), 1],
+  ])
+
+  it('a month counts its monthly and ten-day items, not the yearly one (not due inside it)', () => {
+    const figure = compliance(targets, counts, periodOf('month', '2026-11-15'), '2026-11-23')
+    // visit: 1 of 2; desk: 2 of 3 ten-day periods → 3 of 5
+    expect(figure).toMatchObject({ target: 5, done: 3, shareBp: 6000 })
+    expect(figure.overdue).toEqual([
+      { itemId: 'desk', periodKey: '2026-11-2', end: '2026-11-20', done: 0, wanted: 1 },
+    ])
+  })
+
+  it('a quarter adds its months; doing more in one month does not make up for another', () => {
+    const figure = compliance(targets, counts, periodOf('quarter', '2026-11-15'), '2026-12-31')
+    // visit: Oct 2 (3 capped), Nov 1, Dec 0 of 6; desk: 2 of 9; the year's 4 greetings fall due in Q4
+    expect(figure).toMatchObject({ target: 19, done: 5 })
+    expect(compliance(targets, counts, periodOf('quarter', '2026-08-15'), '2026-12-31').target).toBe(15)
+  })
+
+  it('a ten-day period counts a monthly item only in the month’s last ten days', () => {
+    expect(compliance(targets, counts, periodOf('ten_days', '2026-11-05'), '2026-11-23')).toMatchObject({
+      target: 1,
+      done: 1,
+    })
+    expect(compliance(targets, counts, periodOf('ten_days', '2026-11-25'), '2026-11-23')).toMatchObject({
+      target: 3,
+      done: 2,
+      overdue: [],
+    })
+  })
+
+  it('adds figures up for a manager or a branch', () => {
+    const month = periodOf('month', '2026-11-15')
+    const one = compliance(targets, counts, month, '2026-11-23')
+    expect(sumCompliance([one, one])).toEqual({ target: 10, done: 6, shareBp: 6000, overdue: 2 })
+    expect(sumCompliance([])).toMatchObject({ shareBp: null })
   })
 })
