@@ -38,6 +38,22 @@ import {
   slipConfirmSchema,
   slipListSchema,
   slipPrintSchema,
+  activityListSchema,
+  activitySaveSchema,
+  churnNoteSchema,
+  complianceSummarySchema,
+  customerComplianceSchema,
+  customerValueSaveSchema,
+  followUpSchema,
+  planItemResetSchema,
+  planItemSaveSchema,
+  planQuerySchema,
+  revenueSaveSchema,
+  standardSaveSchema,
+  valueSettingsSchema,
+  warningListSchema,
+  type ACTIVITY_KINDS,
+  type PERIOD_KINDS,
   type AGREEMENT_STATUSES,
   type AgreementTerms,
   type CALENDAR_KINDS,
@@ -71,6 +87,8 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]
 export type SlipStatus = (typeof SLIP_STATUSES)[number]
 export type FaultCause = (typeof FAULT_CAUSES)[number]
 export type CalendarKind = (typeof CALENDAR_KINDS)[number]
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
+export type PeriodKind = (typeof PERIOD_KINDS)[number]
 export type { AgreementTerms }
 export type { DayNote, SlipWorking }
 
@@ -457,6 +475,178 @@ export interface SavedDocument {
   fileName: string
 }
 
+export interface ServiceItemRecord {
+  id: string
+  version: number
+  code: string
+  itemClass: 'basic' | 'value_added' | 'extended'
+  audience: 'organisation' | 'contact'
+  nameZh: string
+  nameEn: string
+  activityKind: string
+  sortOrder: number
+}
+
+export interface StandardRecord {
+  id: string
+  version: number
+  itemId: string
+  tierId: string
+  provided: boolean
+  frequency: number | null
+  period: PeriodKind | null
+  responseHours: number | null
+  degreeZh: string | null
+  degreeEn: string | null
+  /** Contact classes covered, comma-separated. */
+  coverage: string | null
+}
+
+/** The tier × item matrix: the items in order, and one standard per item and tier. */
+export interface StandardsMatrix {
+  items: ServiceItemRecord[]
+  standards: StandardRecord[]
+}
+
+export interface PlanItemRecord {
+  itemId: string
+  provided: boolean
+  frequency: number | null
+  period: PeriodKind | null
+  /** The customer's own setting, kept when the tier changes. */
+  overridden: boolean
+  note: string | null
+  planItemId: string | null
+  version: number | null
+}
+
+export interface ServicePlan {
+  customerId: string
+  year: number
+  tierId: string | null
+  /** Whether the customer has anything of its own in it yet. */
+  stored: boolean
+  items: PlanItemRecord[]
+}
+
+export interface ActivityRecord {
+  id: string
+  version: number
+  customerId: string
+  customerName: string
+  itemId: string | null
+  kind: string
+  occurredOn: string
+  staffId: string | null
+  staffName: string | null
+  contactIds: string[]
+  notes: string | null
+  createdAt: string
+}
+
+export interface DatePeriodRecord {
+  kind: PeriodKind
+  key: string
+  start: string
+  end: string
+}
+
+export interface OverdueRecord {
+  itemId: string
+  periodKey: string
+  end: string
+  done: number
+  wanted: number
+}
+
+export interface ComplianceFigureRecord {
+  target: number
+  done: number
+  /** done / target in basis points; null when nothing fell due. */
+  shareBp: number | null
+  overdue: OverdueRecord[]
+}
+
+export interface CustomerCompliance extends ComplianceFigureRecord {
+  window: DatePeriodRecord
+  items: (ComplianceFigureRecord & { itemId: string })[]
+}
+
+export interface ComplianceRow {
+  /** Customer, account manager or branch id; null for customers with no manager or branch. */
+  key: string | null
+  label: string | null
+  customers: number
+  target: number
+  done: number
+  shareBp: number | null
+  overdue: number
+}
+
+export interface RevenueRecord {
+  id: string
+  version: number
+  customerId: string
+  month: string
+  revenueFen: number
+}
+
+export interface ChurnWarningRecord {
+  id: string
+  version: number
+  customerId: string
+  customerName: string
+  accountManagerId: string | null
+  accountManagerName: string | null
+  source: 'revenue_drop' | 'crisis' | 'cancellation'
+  month: string | null
+  raisedOn: string
+  /** For a revenue drop: the month's revenue, the trailing average and the drop. */
+  detail: { revenueFen?: number; averageFen?: number; dropBp?: number }
+  note: string | null
+  handledOn: string | null
+  handledBy: string | null
+  followUp: string | null
+}
+
+export interface ValueSettingsRecord {
+  weights: { currentBp: number; potentialBp: number; intangibleBp: number }
+  fullCurrentFen: number
+  thresholds: { rank: number; minScore: number }[]
+  equivalentBusiness: number
+  equivalentPublic: number
+  churnShareBp: number
+}
+
+export interface CustomerValueRecord {
+  customerId: string
+  id: string | null
+  version: number | null
+  additionalFen: number
+  intangibleScore: number
+  note: string | null
+  inputs: {
+    directFen: number
+    additionalFen: number
+    employees: number | null
+    ourSubscribers: number | null
+    productsTaken: number
+    productsOffered: number
+    intangibleScore: number
+  }
+  current: number
+  potential: number
+  intangible: number
+  score: number
+  suggestedRank: number
+  suggestedTierId: string | null
+  assignedTierId: string | null
+  /** The assigned tier is not the one the score suggests. */
+  differs: boolean
+  equivalentBusiness: number
+  equivalentPublic: number
+}
+
 interface ChannelSpec<I extends z.ZodType, O> {
   input: I
   access: Access
@@ -545,6 +735,31 @@ export const contract = {
   /** Prints the slip as an A4 PDF where the operator chooses; null when the dialog is cancelled. */
   'slips.print': channel(slipPrintSchema, 'read').returns<SavedDocument | null>(),
   'files.open': channel(z.object({ handle: z.uuid() }), 'read').returns<null>(),
+
+  'standards.get': channel(none, 'read').returns<StandardsMatrix>(),
+  'standards.save': channel(standardSaveSchema, 'supervisor').returns<StandardsMatrix>(),
+  /** The matrix as an A4 landscape PDF, where the operator chooses; null when cancelled. */
+  'standards.print': channel(
+    z.object({ language: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+    'read',
+  ).returns<SavedDocument | null>(),
+  'plans.get': channel(planQuerySchema, 'read').returns<ServicePlan>(),
+  'plans.saveItem': channel(planItemSaveSchema, 'write').returns<ServicePlan>(),
+  'plans.resetItem': channel(planItemResetSchema, 'write').returns<ServicePlan>(),
+  'activities.list': channel(activityListSchema, 'read').returns<Page<ActivityRecord>>(),
+  'activities.save': channel(activitySaveSchema, 'write').returns<ActivityRecord>(),
+  'activities.delete': channel(recordRefSchema, 'write').returns<null>(),
+  'compliance.customer': channel(customerComplianceSchema, 'read').returns<CustomerCompliance>(),
+  'compliance.summary': channel(complianceSummarySchema, 'read').returns<ComplianceRow[]>(),
+  'revenue.list': channel(idSchema, 'read').returns<RevenueRecord[]>(),
+  'revenue.save': channel(revenueSaveSchema, 'write').returns<RevenueRecord[]>(),
+  'churn.list': channel(warningListSchema, 'read').returns<ChurnWarningRecord[]>(),
+  'churn.addNote': channel(churnNoteSchema, 'write').returns<ChurnWarningRecord[]>(),
+  'churn.followUp': channel(followUpSchema, 'write').returns<ChurnWarningRecord>(),
+  'value.get': channel(idSchema, 'read').returns<CustomerValueRecord>(),
+  'value.save': channel(customerValueSaveSchema, 'write').returns<CustomerValueRecord>(),
+  'value.settings': channel(none, 'read').returns<ValueSettingsRecord>(),
+  'value.saveSettings': channel(valueSettingsSchema, 'supervisor').returns<ValueSettingsRecord>(),
 } as const
 
 export type Contract = typeof contract

@@ -33,6 +33,24 @@ import { circuitAvailability, deleteFault, listFaults, saveFault } from '../serv
 import { deleteOrder, getOrder, listOrders, quote, saveOrder } from '../services/sla/orders'
 import { ruleHistory, saveGrade, saveRule, saveSlaSettings, slaRules } from '../services/sla/rules'
 import { confirmSlip, getSlip, listSlips, paySlip, voidSlip } from '../services/sla/slips'
+import { deleteActivity, listActivities, saveActivity } from '../services/plans/activities'
+import {
+  addChurnNote,
+  customerRevenue,
+  listWarnings,
+  recordFollowUp,
+  saveRevenue,
+} from '../services/plans/churn'
+import { complianceSummary, customerCompliance } from '../services/plans/compliance'
+import {
+  effectivePlan,
+  resetPlanItem,
+  savePlanItem,
+  saveStandard,
+  standardsMatrix,
+} from '../services/plans/plans'
+import { printStandards } from '../services/plans/printing'
+import { customerValue, saveCustomerValue, saveValueSettings, valueSettings } from '../services/plans/value'
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from './contract'
 import { AppError, type ApiErrorData, type FieldError, type Result } from './errors'
 
@@ -135,6 +153,30 @@ export const handlers: Handlers = {
     return path ? { handle: host.rememberFile(path), fileName: basename(path) } : null
   },
   'files.open': ({ host }, input) => host.openSavedFile(input.handle),
+
+  'standards.get': ({ ctx }) => standardsMatrix(ctx),
+  'standards.save': ({ ctx }, input) => saveStandard(ctx, input),
+  'standards.print': async ({ host, ctx }, input) => {
+    const path = await printStandards(ctx, host.ports, input.language)
+    return path ? { handle: host.rememberFile(path), fileName: basename(path) } : null
+  },
+  'plans.get': ({ ctx }, input) => effectivePlan(ctx, input.customerId, input.year),
+  'plans.saveItem': ({ ctx }, input) => savePlanItem(ctx, input),
+  'plans.resetItem': ({ ctx }, input) => resetPlanItem(ctx, input),
+  'activities.list': ({ ctx }, input) => listActivities(ctx, input),
+  'activities.save': ({ ctx }, input) => saveActivity(ctx, input),
+  'activities.delete': ({ ctx }, input) => deleteActivity(ctx, input.id, input.version),
+  'compliance.customer': ({ ctx }, input) => customerCompliance(ctx, input),
+  'compliance.summary': ({ ctx }, input) => complianceSummary(ctx, input),
+  'revenue.list': ({ ctx }, input) => customerRevenue(ctx, input.id),
+  'revenue.save': ({ ctx }, input) => saveRevenue(ctx, input),
+  'churn.list': ({ ctx }, input) => listWarnings(ctx, input),
+  'churn.addNote': ({ ctx }, input) => addChurnNote(ctx, input),
+  'churn.followUp': ({ ctx }, input) => recordFollowUp(ctx, input),
+  'value.get': ({ ctx }, input) => customerValue(ctx, input.id),
+  'value.save': ({ ctx }, input) => saveCustomerValue(ctx, input),
+  'value.settings': ({ ctx }) => valueSettings(ctx),
+  'value.saveSettings': ({ ctx }, input) => saveValueSettings(ctx, input),
 }
 
 /** Zod issues as field errors: the path joined with dots, the message an i18n key. */

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { ORDER_STATUSES, PROVISIONING_CLASSES } from '../domain/sla'
 import { FAULT_CAUSES } from '../domain/availability'
+import { PERIOD_KINDS } from '../domain/periods'
 
 /** Trimmed text; blank becomes null so that "nothing entered" is stored as nothing. */
 function emptyToNull(value: unknown): unknown {
@@ -541,3 +542,154 @@ export type GradeInput = z.output<typeof gradeSaveSchema>
 export type RuleInput = z.output<typeof ruleSaveSchema>
 export type CalendarDayInput = z.output<typeof calendarDaySchema>
 export type QuoteQuery = z.output<typeof quoteSchema>
+
+// ——— Service standards, plans, activities, revenue, churn, value ———
+
+export { PERIOD_KINDS } from '../domain/periods'
+export const ACTIVITY_KINDS = ['visit', 'call', 'greeting', 'complaint', 'event', 'trial', 'other'] as const
+export const CHURN_NOTE_SOURCES = ['crisis', 'cancellation'] as const
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/
+const count = (max: number) =>
+  z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(max, 'too_large')
+
+export const standardSaveSchema = z.object({
+  id: recordId,
+  version,
+  provided: z.boolean(),
+  frequency: blankable(count(1000)),
+  period: blankable(z.enum(PERIOD_KINDS, 'invalid_choice')),
+  responseHours: blankable(count(720)),
+  degreeZh: optionalText(LIMITS.name),
+  degreeEn: optionalText(LIMITS.name),
+  coverage: optionalText(LIMITS.shortText),
+})
+export type StandardSave = z.input<typeof standardSaveSchema>
+
+export const planQuerySchema = z.object({ customerId: recordId, year: z.number().int().min(2000).max(2100) })
+export const planItemSaveSchema = planQuerySchema
+  .extend({
+    itemId: recordId,
+    version: version.optional(),
+    provided: z.boolean(),
+    frequency: blankable(count(1000)),
+    period: blankable(z.enum(PERIOD_KINDS, 'invalid_choice')),
+    note: optionalText(LIMITS.longText),
+  })
+  .refine((item) => !item.provided || (item.frequency !== null) === (item.period !== null), {
+    message: 'frequency_needs_period',
+    path: ['period'],
+  })
+export type PlanItemSave = z.input<typeof planItemSaveSchema>
+export const planItemResetSchema = planQuerySchema.extend({ itemId: recordId, version })
+
+export const activitySaveSchema = z.object({
+  id: recordId.optional(),
+  version: version.optional(),
+  customerId: recordId,
+  kind: z.enum(ACTIVITY_KINDS, 'invalid_choice'),
+  itemId: optionalRef,
+  occurredOn: z.string('required').refine(isCalendarDate, 'invalid_date'),
+  staffId: optionalRef,
+  contactIds: z.array(recordId).max(50, 'too_many').default([]),
+  notes: optionalText(LIMITS.longText),
+})
+export type ActivitySave = z.input<typeof activitySaveSchema>
+export const activityListSchema = z
+  .object({
+    startRow: z.number().int().min(0),
+    endRow: z.number().int().min(1),
+    customerId: recordId.optional(),
+    kinds: z.array(z.enum(ACTIVITY_KINDS)).max(7).default([]),
+    from: z.string().refine(isCalendarDate, 'invalid_date').optional(),
+    to: z.string().refine(isCalendarDate, 'invalid_date').optional(),
+    search: z.string().trim().max(100).default(''),
+    sort: z
+      .array(
+        z.object({ colId: z.enum(['occurredOn', 'customerName', 'kind']), sort: z.enum(['asc', 'desc']) }),
+      )
+      .max(3)
+      .default([]),
+  })
+  .refine((q) => q.endRow > q.startRow && q.endRow - q.startRow <= 1000, {
+    message: 'page_size',
+    path: ['endRow'],
+  })
+
+export const complianceQuerySchema = z.object({
+  periodKind: z.enum(['ten_days', 'month', 'quarter'], 'invalid_choice'),
+  date: z.string().refine(isCalendarDate, 'invalid_date'),
+})
+export const customerComplianceSchema = complianceQuerySchema.extend({ customerId: recordId })
+export const complianceSummarySchema = complianceQuerySchema.extend({
+  groupBy: z.enum(['customer', 'manager', 'branch']),
+})
+
+export const revenueSaveSchema = z.object({
+  id: recordId.optional(),
+  version: version.optional(),
+  customerId: recordId,
+  month: z.string('required').regex(MONTH_PATTERN, 'invalid_month'),
+  revenueFen: z
+    .number('not_a_number')
+    .int('not_integer')
+    .min(0, 'not_negative')
+    .max(LIMITS.maxFen, 'too_large'),
+})
+export type RevenueSave = z.input<typeof revenueSaveSchema>
+export const churnNoteSchema = z.object({
+  customerId: recordId,
+  source: z.enum(CHURN_NOTE_SOURCES, 'invalid_choice'),
+  note: requiredText(LIMITS.longText),
+})
+export type ChurnNoteSave = z.input<typeof churnNoteSchema>
+export const followUpSchema = recordRefSchema.extend({ followUp: requiredText(LIMITS.longText) })
+export const warningListSchema = z.object({
+  customerId: recordId.optional(),
+  accountManagerId: recordId.optional(),
+  openOnly: z.boolean().default(true),
+})
+
+export const customerValueSaveSchema = z.object({
+  id: recordId.optional(),
+  version: version.optional(),
+  customerId: recordId,
+  additionalFen: z
+    .number('not_a_number')
+    .int('not_integer')
+    .min(0, 'not_negative')
+    .max(LIMITS.maxFen, 'too_large'),
+  intangibleScore: z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(100, 'too_large'),
+  note: optionalText(LIMITS.longText),
+})
+export type CustomerValueSave = z.input<typeof customerValueSaveSchema>
+
+const weightBp = z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(10_000, 'too_large')
+export const valueSettingsSchema = z
+  .object({
+    weights: z.object({ currentBp: weightBp, potentialBp: weightBp, intangibleBp: weightBp }),
+    fullCurrentFen: z
+      .number('not_a_number')
+      .int('not_integer')
+      .min(100, 'too_small')
+      .max(LIMITS.maxFen, 'too_large'),
+    thresholds: z
+      .array(z.object({ rank: z.number().int().min(1).max(99), minScore: z.number().min(0).max(100) }))
+      .min(1)
+      .max(10),
+    equivalentBusiness: count(1_000_000),
+    equivalentPublic: count(1_000_000),
+    churnShareBp: z.number('not_a_number').int('not_integer').min(100, 'too_small').max(9000, 'too_large'),
+  })
+  .refine((s) => s.weights.currentBp + s.weights.potentialBp + s.weights.intangibleBp === 10_000, {
+    message: 'weights_not_whole',
+    path: ['weights'],
+  })
+export type ValueSettingsSave = z.input<typeof valueSettingsSchema>
+
+export type StandardInput = z.output<typeof standardSaveSchema>
+export type PlanItemInput = z.output<typeof planItemSaveSchema>
+export type ActivityInput = z.output<typeof activitySaveSchema>
+export type RevenueInput = z.output<typeof revenueSaveSchema>
+export type ChurnNoteInput = z.output<typeof churnNoteSchema>
+export type CustomerValueInput = z.output<typeof customerValueSaveSchema>
+export type ValueSettingsInput = z.output<typeof valueSettingsSchema>

@@ -7,6 +7,8 @@ import type { AuditEntry, ContactRecord, CustomerFile, CustomerRecord } from '..
 import { AppError, fieldError } from '../../api/errors'
 import type { ContactFields, CustomerFields, CustomerSaveInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
+import { chinaDate } from '../../domain/calendar'
+import { followTier } from '../plans/plans'
 import {
   bumpVersion,
   findRow,
@@ -127,6 +129,9 @@ export async function saveCustomerFile(ctx: ServiceContext, input: CustomerSaveI
     await assertReferences(tx, input.fields, current)
     const contactsChanged = await saveContacts(tx, input.id, input.contacts)
     const after = await updateRecord(tx, 'customer', input.id, current.version, columns)
+    // A new tier: this year's plan and later ones follow it, keeping the customer's own settings.
+    if (current.tierId !== input.fields.tierId)
+      await followTier(tx, input.id, input.fields.tierId, Number(chinaDate(tx.now()).slice(0, 4)))
     if (contactsChanged && after.version === current.version)
       await bumpVersion(tx, 'customer', input.id, current.version)
     return getCustomerFile(tx, input.id)

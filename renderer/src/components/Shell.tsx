@@ -1,6 +1,8 @@
 /** The signed-in app: navigation for the areas, the operator and database switches, the current page. */
 import {
+  CalendarOutlined,
   DatabaseOutlined,
+  TableOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -14,6 +16,8 @@ import { CustomerPage } from '../pages/customers/CustomerPage'
 import { CustomersPage } from '../pages/customers/CustomersPage'
 import { SettingsPage } from '../pages/settings/SettingsPage'
 import { SlaPage } from '../pages/sla/SlaPage'
+import { ServicePage } from '../pages/plans/ServicePage'
+import { StandardsPage } from '../pages/standards/StandardsPage'
 import { navigate, useRoute, type Route } from '../router'
 import { useSession } from '../session'
 import { useLeaveGuard } from '../unsaved'
@@ -21,8 +25,19 @@ import { useLeaveGuard } from '../unsaved'
 function Page({ route }: { route: Route }) {
   if (route.page === 'customer') return <CustomerPage key={route.id ?? 'new'} id={route.id} tab={route.tab} />
   if (route.page === 'sla') return <SlaPage tab={route.tab} />
+  if (route.page === 'service') return <ServicePage tab={route.tab} />
+  if (route.page === 'standards') return <StandardsPage />
   if (route.page === 'settings') return <SettingsPage />
   return <CustomersPage />
+}
+
+/** Where each menu entry leads. */
+const MENU_ROUTES: Record<string, Route> = {
+  customers: { page: 'customers' },
+  sla: { page: 'sla', tab: 'orders' },
+  service: { page: 'service', tab: 'activities' },
+  standards: { page: 'standards' },
+  settings: { page: 'settings' },
 }
 
 export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void> }) {
@@ -87,16 +102,12 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
             mode="inline"
             selectedKeys={[area]}
             style={{ height: '100%' }}
-            onClick={({ key }) =>
-              leave(() =>
-                navigate(
-                  key === 'sla' ? { page: 'sla', tab: 'orders' } : { page: key as 'customers' | 'settings' },
-                ),
-              )
-            }
+            onClick={({ key }) => leave(() => navigate(MENU_ROUTES[key as keyof typeof MENU_ROUTES]))}
             items={[
               { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
               { key: 'sla', icon: <SafetyCertificateOutlined />, label: t('nav.sla') },
+              { key: 'service', icon: <CalendarOutlined />, label: t('nav.service') },
+              { key: 'standards', icon: <TableOutlined />, label: t('nav.standards') },
               { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
             ]}
           />

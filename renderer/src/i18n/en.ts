@@ -4,7 +4,13 @@ import type { zhCN } from './zh-CN'
 /** English strings: the same keys as zh-CN.ts, checked by the type. */
 export const en: Strings<typeof zhCN> = {
   app: { title: 'Account Desk' },
-  nav: { customers: 'Customers', sla: 'SLA', settings: 'Settings' },
+  nav: {
+    customers: 'Customers',
+    sla: 'SLA',
+    service: 'Service',
+    standards: 'Standards',
+    settings: 'Settings',
+  },
   header: {
     operator: 'Working as',
     switchOperator: 'Switch operator',

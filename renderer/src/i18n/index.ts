@@ -2,6 +2,8 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Language } from '../../../electron/api/contract'
 import * as calendar from './areas/calendar'
+import * as plans from './areas/plans'
+import * as value from './areas/value'
 import * as sla from './areas/sla'
 import * as slips from './areas/slips'
 import { en } from './en'
@@ -9,8 +11,26 @@ import { zhCN } from './zh-CN'
 
 /** The app's strings, and each area's under its own key (so that areas are written side by side). */
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, sla: sla.zh, calendar: calendar.zh, slips: slips.zh } },
-  en: { translation: { ...en, sla: sla.en, calendar: calendar.en, slips: slips.en } },
+  'zh-CN': {
+    translation: {
+      ...zhCN,
+      sla: sla.zh,
+      calendar: calendar.zh,
+      slips: slips.zh,
+      plans: plans.zh,
+      value: value.zh,
+    },
+  },
+  en: {
+    translation: {
+      ...en,
+      sla: sla.en,
+      calendar: calendar.en,
+      slips: slips.en,
+      plans: plans.en,
+      value: value.en,
+    },
+  },
 } as const
 
 export async function initI18n(language: Language): Promise<typeof i18next> {

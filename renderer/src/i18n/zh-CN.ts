@@ -1,7 +1,13 @@
 /** 简体中文 strings. Keys mirror en.ts; a missing key fails the typecheck there. */
 export const zhCN = {
   app: { title: '集团客户服务台' },
-  nav: { customers: '客户档案', sla: 'SLA 服务保证', settings: '设置' },
+  nav: {
+    customers: '客户档案',
+    sla: 'SLA 服务保证',
+    service: '服务执行',
+    standards: '服务标准',
+    settings: '设置',
+  },
   header: {
     operator: '当前操作员',
     switchOperator: '切换操作员',

@@ -20,6 +20,27 @@ import { FaultsTab } from '../sla/FaultsTab'
 import { OrdersTab } from '../sla/OrdersTab'
 import { SlipsTab } from '../sla/SlipsTab'
 import type { TFunction } from 'i18next'
+import { ActivitiesTab } from '../plans/ActivitiesTab'
+import { PlanTab } from '../plans/PlanTab'
+import { ValueTab } from '../value/ValueTab'
+
+/** The customer's service: its plan and compliance, its activities, its value and churn warnings. */
+function serviceTabs(customerId: string, t: TFunction) {
+  const tabs = [
+    ['plan', PlanTab],
+    ['activities', ActivitiesTab],
+    ['value', ValueTab],
+  ] as const
+  return tabs.map(([key, Tab]) => ({
+    key,
+    label: t(`plans.customerTabs.${key}`),
+    children: (
+      <div className="desk-tab-pane" style={{ height: 'auto', minHeight: 560 }}>
+        <Tab customerId={customerId} />
+      </div>
+    ),
+  }))
+}
 
 /** The one-stop view (domain.md §5): the customer's circuits, SLA, orders, faults and slips beside the file. */
 function slaTabs(customerId: string, t: TFunction) {
@@ -250,6 +271,7 @@ export function CustomerPage({ id, tab: initialTab }: { id: string | null; tab?:
               />
             ),
           },
+          ...(file ? serviceTabs(file.customer.id, t) : []),
           ...(file ? slaTabs(file.customer.id, t) : []),
           ...(file
             ? [

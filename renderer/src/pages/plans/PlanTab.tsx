@@ -1,0 +1,3 @@
+export function PlanTab(_props: { customerId?: string }) {
+  return null
+}

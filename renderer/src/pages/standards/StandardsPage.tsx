@@ -1,0 +1,3 @@
+export function StandardsPage(_props: { customerId?: string }) {
+  return null
+}

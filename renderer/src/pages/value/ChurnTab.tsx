@@ -1,0 +1,3 @@
+export function ChurnTab(_props: { customerId?: string }) {
+  return null
+}

@@ -1,0 +1,3 @@
+export function ValueTab(_props: { customerId?: string }) {
+  return null
+}
