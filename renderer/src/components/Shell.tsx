@@ -102,7 +102,7 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
             mode="inline"
             selectedKeys={[area]}
             style={{ height: '100%' }}
-            onClick={({ key }) => leave(() => navigate(MENU_ROUTES[key as keyof typeof MENU_ROUTES]))}
+            onClick={({ key }) => leave(() => navigate(MENU_ROUTES[key] ?? { page: 'customers' }))}
             items={[
               { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
               { key: 'sla', icon: <SafetyCertificateOutlined />, label: t('nav.sla') },
