@@ -94,6 +94,35 @@ async function backupBeforeMigrating(
   return target
 }
 
+/** Prepared statements kept per SQL text: Kysely prepares every query anew, and preparing costs more than running. */
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * The connection as Kysely sees it, with `prepare` remembering recent statements (least recently used
+ * dropped first). better-sqlite3 statements are reusable, so the same SQL runs on the same statement.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>()
+  const prepare = sqlite.prepare.bind(sqlite)
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver) as unknown
+      return (source: string) => {
+        const hit = cache.get(source)
+        if (hit) {
+          cache.delete(source)
+          cache.set(source, hit)
+          return hit
+        }
+        const statement = prepare(source)
+        cache.set(source, statement)
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+        return statement
+      }
+    },
+  })
+}
+
 /**
  * Opens (or creates) the SQLite file: pragmas checked, refused when made by a newer app, backed up and
  * migrated when made by an older one.
@@ -122,7 +151,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         ? await backupBeforeMigrating(sqlite, file, executed.length, options)
         : null
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new CamelCasePlugin()],
     })
     if (needsMigration) await migrate(db, sqlite, migrations, target, backup)

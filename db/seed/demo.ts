@@ -7,6 +7,7 @@ import { searchText } from '../../electron/services/customers/file'
 import { hashPassword } from '../../electron/services/session/operators'
 import { defaultRowId } from '../ids'
 import type { AccountManagerTable, ContactTable, CustomerTable, Database } from '../schema'
+import { writePlansDemo } from './demo-plans'
 import { writeSlaDemo } from './demo-sla'
 import { Random } from './random'
 import { BRANCHES, CUSTOMER_NAMES, GIVEN_NAMES, GROUP_PRODUCTS, POSITIONS, STREETS, SURNAMES } from './names'
@@ -19,7 +20,7 @@ export interface DemoOptions {
   now: Date
   seed?: number
   customers?: number
-  /** Circuits, agreements, orders, faults and slips for the A and B customers (default: yes). */
+  /** Circuits, agreements, orders, faults and slips; plans, activities, revenue and churn (default: yes). */
   sla?: boolean
 }
 
@@ -319,6 +320,7 @@ export async function writeDemoData(
     if (options.sla !== false) {
       const actor = { id: null, name: ACTOR, role: 'trainer' as const }
       await writeSlaDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)
+      await writePlansDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)
     }
   })
   return { customers: options.customers ?? 300 }

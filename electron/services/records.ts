@@ -130,19 +130,25 @@ export async function loadForChange(
   return row
 }
 
-/** Inserts a new record with its id, stamps and audit row; returns the stored row. */
+/**
+ * Inserts a new record with its id, stamps and audit row; returns the row as written (not read back:
+ * a bulk entry, such as a year of activities, should cost one statement and its audit row per record).
+ */
 export async function insertRecord(
   ctx: ServiceContext,
   table: VersionedTable,
   values: Record<string, unknown>,
 ): Promise<Row> {
   const at = nowIso(ctx)
-  const id = (values.id as string | undefined) ?? newId()
-  await anyTable(ctx)
-    .insertInto(table)
-    .values({ ...values, id, version: 1, createdAt: at, updatedAt: at, deletedAt: null })
-    .execute()
-  const row = (await findRow(ctx, table, id))!
+  const row: Row = {
+    ...values,
+    id: (values.id as string | undefined) ?? newId(),
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+  }
+  await anyTable(ctx).insertInto(table).values(row).execute()
   await writeAudit(ctx, table, 'create', null, row)
   return row
 }

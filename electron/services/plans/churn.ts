@@ -55,6 +55,18 @@ async function raiseRevenueWarnings(ctx: ServiceContext, customerId: string): Pr
   }
 }
 
+/** Enters months of revenue for one customer (a year at once), then raises what they show. */
+export async function recordRevenueMonths(
+  ctx: ServiceContext,
+  customerId: string,
+  months: { month: string; revenueFen: number }[],
+): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    for (const month of months) await insertRecord(tx, 'monthlyRevenue', { customerId, ...month })
+    await raiseRevenueWarnings(tx, customerId)
+  })
+}
+
 export async function saveRevenue(ctx: ServiceContext, input: RevenueInput): Promise<RevenueRecord[]> {
   return inTransaction(ctx, async (tx) => {
     const customer = await findRow(tx, 'customer', input.customerId)

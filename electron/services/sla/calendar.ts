@@ -11,19 +11,33 @@ import type { ServiceContext } from '../context'
 import { inTransaction, insertRecord, nowIso, softDelete, updateRecord, writeAudit } from '../records'
 import { recomputeOrders } from './orders'
 
+/**
+ * The calendar last loaded, by what it was built from: a recompute of every order, or a demo writing
+ * hundreds, reuses it (and its day index) instead of building it again for each order.
+ */
+let lastLoaded: { signature: string; calendar: WorkCalendar } | null = null
+
 export async function loadCalendar(ctx: ServiceContext): Promise<WorkCalendar> {
   const [years, days] = await Promise.all([
-    ctx.db.selectFrom('calendarYear').select('year').execute(),
+    ctx.db.selectFrom('calendarYear').select('year').orderBy('year').execute(),
     ctx.db
       .selectFrom('calendarDay')
       .select(['date', 'kind', 'nameZh', 'nameEn'])
       .where('deletedAt', 'is', null)
+      .orderBy('date')
       .execute(),
   ])
-  return buildCalendar(
-    years.map((row) => row.year),
-    days,
-  )
+  const signature = JSON.stringify([years, days])
+  if (lastLoaded?.signature !== signature) {
+    lastLoaded = {
+      signature,
+      calendar: buildCalendar(
+        years.map((row) => row.year),
+        days,
+      ),
+    }
+  }
+  return lastLoaded.calendar
 }
 
 export async function calendarYears(ctx: ServiceContext): Promise<CalendarYearSummary[]> {

@@ -206,6 +206,11 @@ export const zhCN = {
     no_rule_for_product: '规则表中没有该等级与产品的时限：请主管在“设置 → SLA 规则”中补上',
     invalid_period: '期间格式为 2026-10（月）或 2026Q4（季）',
     calendar_empty: '文件中没有可导入的日期',
+    month_taken: '{{month}} 的收入已录入：请修改原记录',
+    invalid_month: '月份格式为 YYYY-MM',
+    frequency_needs_period: '次数和周期需同时填写',
+    weights_not_whole: '三项权重之和须为 100%',
+    already_handled: '该预警已记录跟进',
     pause_after_due: '暂停须在应完成日期（{{due}}）之前开始：超期后的暂停不能抵扣已超出的时间',
   },
   errors: {

@@ -1,4 +1,4 @@
-/** Settings: language for everyone; tier scheme, lists, operators, SLA rules and the calendar for supervisors. */
+/** Settings: language for everyone; tier scheme, lists, operators, SLA rules, the calendar and the value assessment for supervisors. */
 import { Alert, App, Card, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
@@ -10,6 +10,7 @@ import { LookupList } from './LookupList'
 import { OperatorList } from './OperatorList'
 import { SlaRuleSettings } from './SlaRuleSettings'
 import { TierList } from './TierList'
+import { ValueSettings } from '../value/ValueSettings'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -61,6 +62,9 @@ export function SettingsPage() {
       </Card>
       <Card title={t('calendar.title')} size="small" data-testid="calendar-card">
         <CalendarSettings />
+      </Card>
+      <Card title={t('value.settings.title')} size="small" data-testid="value-settings-card">
+        <ValueSettings />
       </Card>
     </div>
   )
