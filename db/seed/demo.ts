@@ -21,7 +21,7 @@ export interface DemoOptions {
   seed?: number
   customers?: number
   /** Circuits, agreements, orders, faults and slips; plans, activities, revenue and churn (default: yes). */
-  sla?: boolean
+  serviceRecords?: boolean
 }
 
 const ACTOR = '演示数据生成器'
@@ -317,7 +317,7 @@ export async function writeDemoData(
       await insertInBatches(trx, 'contact', contacts)
       await insertInBatches(trx, 'auditLog', auditRows(random, customers))
     }
-    if (options.sla !== false) {
+    if (options.serviceRecords !== false) {
       const actor = { id: null, name: ACTOR, role: 'trainer' as const }
       await writeSlaDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)
       await writePlansDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)

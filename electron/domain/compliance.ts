@@ -36,9 +36,21 @@ export function countKey(itemId: string, periodKey: string): string {
   return `${itemId}|${periodKey}`
 }
 
-/** The periods of each item's kind that end inside the window: those whose targets fall due in it. */
+const dueCache = new Map<string, DatePeriod[]>()
+
+/**
+ * The periods of each item's kind that end inside the window: those whose targets fall due in it.
+ * Remembered per kind and window, since every customer's every item asks the same question.
+ */
 function duePeriods(kind: PeriodKind, window: DatePeriod): DatePeriod[] {
-  return periodsBetween(kind, window.start, window.end).filter((period) => period.end <= window.end)
+  const key = `${kind}|${window.start}|${window.end}`
+  let periods = dueCache.get(key)
+  if (!periods) {
+    if (dueCache.size > 1000) dueCache.clear()
+    periods = periodsBetween(kind, window.start, window.end).filter((period) => period.end <= window.end)
+    dueCache.set(key, periods)
+  }
+  return periods
 }
 
 export function compliance(

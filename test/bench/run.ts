@@ -6,7 +6,7 @@
  *   BENCH_RUNS=15 npm run bench   more timed runs per side (default 7, never fewer than 5)
  * A figure's `check` proves that both sides return the same thing; a mismatch makes the run fail.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -27,6 +27,7 @@ import { buildCalendar, type CalendarEntry } from '../../electron/domain/calenda
 import { evaluateOrder } from '../../electron/domain/sla'
 import { inTransaction } from '../../electron/services/records'
 import { recomputeOrders } from '../../electron/services/sla/orders'
+import { complianceSummary } from '../../electron/services/plans/compliance'
 
 interface Figure<S> {
   name: string
@@ -84,7 +85,7 @@ function demoDatabase(): Promise<string> {
     const connection = await openDatabase(file)
     const start = performance.now()
     try {
-      await writeDemoData(connection.db, { now: FIXED_NOW, customers: DEMO_CUSTOMERS, sla: false })
+      await writeDemoData(connection.db, { now: FIXED_NOW, customers: DEMO_CUSTOMERS, serviceRecords: false })
     } finally {
       await connection.close()
     }
@@ -177,7 +178,7 @@ async function ordersDatabase(): Promise<string> {
   const file = join(workDir, 'orders-100k.sqlite')
   const connection = await openDatabase(file)
   try {
-    await writeDemoData(connection.db, { now: FIXED_NOW, customers: 1000, sla: false })
+    await writeDemoData(connection.db, { now: FIXED_NOW, customers: 1000, serviceRecords: false })
   } finally {
     await connection.close()
   }
@@ -303,6 +304,89 @@ function statusCounts(raw: SqliteDatabase.Database): string {
   )
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Compliance: the quarter's standard actions done against every plan, by branch.
+
+const ACTIVITIES = 1_000_000
+
+interface ComplianceState {
+  host: AppHost
+  ctx: ServiceContext
+  raw: SqliteDatabase.Database
+  baseline: SqliteDatabase.Statement
+}
+
+/** The demo's 100,000 customers and 1,000,000 activities of the items their tiers plan, over 2026. */
+async function activitiesDatabase(): Promise<string> {
+  const file = join(workDir, 'activities-1m.sqlite')
+  copyFileSync(await demoDatabase(), file)
+  const raw = new SqliteDatabase(file)
+  const customers = raw.prepare('select id, tier_id as tierId from customer').all() as {
+    id: string
+    tierId: string
+  }[]
+  const planned = raw
+    .prepare(
+      `select s.tier_id as tierId, s.item_id as itemId, i.activity_kind as kind from service_standard s
+       join service_item i on i.id = s.item_id where s.provided = 1 and s.frequency is not null`,
+    )
+    .all() as { tierId: string; itemId: string; kind: string }[]
+  const byTier = Map.groupBy(planned, (row) => row.tierId)
+  const insert = raw.prepare(
+    `insert into activity (id, version, created_at, updated_at, customer_id, item_id, kind, occurred_on, contact_ids)
+     values (?, 1, '2026-11-23', '2026-11-23', ?, ?, ?, ?, '[]')`,
+  )
+  const first = Date.parse('2026-01-01T00:00:00Z')
+  const days = 327 // to 23 November
+  raw.transaction(() => {
+    for (let index = 0; index < ACTIVITIES; index++) {
+      const customer = customers[(index * 7919) % customers.length]!
+      const items = byTier.get(customer.tierId)!
+      const item = items[index % items.length]!
+      const date = new Date(first + ((index * 104_729) % days) * 86_400_000).toISOString().slice(0, 10)
+      insert.run(`a-${index}`, customer.id, item.itemId, item.kind, date)
+    }
+  })()
+  raw.close()
+  return file
+}
+
+/**
+ * The same figures in one hand-written statement: each activity keyed by its item's period, counted per
+ * period up to the target, and the targets as frequency × the periods of each kind due in 2026 Q4.
+ */
+const COMPLIANCE_SQL = `
+with targets as (
+  select c.id as customer_id, c.branch_id, s.item_id, s.frequency as f, s.period
+  from customer c join service_standard s on s.tier_id = c.tier_id
+  where c.deleted_at is null and s.deleted_at is null and s.provided = 1 and s.frequency is not null
+),
+keyed as (
+  select t.branch_id, t.customer_id, t.item_id, t.f,
+    case t.period
+      when 'ten_days' then substr(a.occurred_on, 1, 7) || '-' || (case when substr(a.occurred_on, 9, 2) <= '10' then '1'
+        when substr(a.occurred_on, 9, 2) <= '20' then '2' else '3' end)
+      when 'month' then substr(a.occurred_on, 1, 7)
+      when 'quarter' then substr(a.occurred_on, 1, 4) || 'Q' || ((cast(substr(a.occurred_on, 6, 2) as integer) + 2) / 3)
+      else substr(a.occurred_on, 1, 4) end as period_key,
+    t.period
+  from targets t join activity a on a.customer_id = t.customer_id and a.item_id = t.item_id
+  where a.deleted_at is null and a.occurred_on between '2026-01-01' and '2026-12-31'
+),
+done as (
+  select branch_id, min(count(*), max(f)) as d from keyed
+  where (period = 'ten_days' and period_key between '2026-10-1' and '2026-12-3')
+     or (period = 'month' and period_key in ('2026-10', '2026-11', '2026-12'))
+     or (period = 'quarter' and period_key = '2026Q4') or (period = 'year' and period_key = '2026')
+  group by customer_id, item_id, period_key
+),
+wanted as (
+  select branch_id, sum(f * (case period when 'ten_days' then 9 when 'month' then 3 else 1 end)) as target
+  from targets group by branch_id
+)
+select w.branch_id as key, w.target, coalesce((select sum(d) from done where done.branch_id is w.branch_id), 0) as done
+from wanted w order by w.branch_id`
+
 const figures: Figure<unknown>[] = [
   figure<GridState>({
     name: `customers grid: one 100-row page, sorted and filtered, at ${DEMO_CUSTOMERS.toLocaleString('en')} customers`,
@@ -360,6 +444,35 @@ const figures: Figure<unknown>[] = [
       const same = oursStatuses === statusCounts(state.raw)
       const line = `orders rewritten ${baseline}/${ours} (baseline/ours), statuses and due dates ${same ? 'identical' : 'DIFFERENT'}`
       if (!same || ours !== ORDERS || baseline !== ORDERS) throw new Error(`the two sides differ: ${line}`)
+      return line
+    },
+    async teardown(state) {
+      state.raw.close()
+      await state.host.close()
+    },
+  }),
+  figure<ComplianceState>({
+    name: `plan compliance: 2026 Q4 by branch, ${DEMO_CUSTOMERS.toLocaleString('en')} customers, ${ACTIVITIES.toLocaleString('en')} activities`,
+    async setup() {
+      const file = await activitiesDatabase()
+      const host = await hostOn(file)
+      const raw = new SqliteDatabase(file, { readonly: true })
+      return { host, ctx: host.authorize('read'), raw, baseline: raw.prepare(COMPLIANCE_SQL) }
+    },
+    baseline: async (state) => state.baseline.all(),
+    ours: (state) =>
+      complianceSummary(state.ctx, { periodKind: 'quarter', date: '2026-11-15', groupBy: 'branch' }),
+    async check(state) {
+      const ours = await complianceSummary(state.ctx, {
+        periodKind: 'quarter',
+        date: '2026-11-15',
+        groupBy: 'branch',
+      })
+      const baseline = state.baseline.all() as { key: string | null; target: number; done: number }[]
+      const pick = (rows: { key: string | null; target: number; done: number }[]) =>
+        JSON.stringify(rows.map(({ key, target, done }) => [key, target, done]).sort())
+      const line = `${baseline.length} branches; done/target ${baseline.reduce((s, r) => s + r.done, 0)}/${baseline.reduce((s, r) => s + r.target, 0)} (baseline) vs ${ours.reduce((s, r) => s + r.done, 0)}/${ours.reduce((s, r) => s + r.target, 0)} (ours)`
+      if (pick(ours) !== pick(baseline)) throw new Error(`the two sides differ: ${line}`)
       return line
     },
     async teardown(state) {

@@ -40,6 +40,11 @@ async function inLanguage(language: 'zh-CN' | 'en', hash: string) {
   await app.page.reload()
 }
 
+/** Waits for the "saved" toasts to go, so that a screenshot shows the page. */
+async function settled(page: Page) {
+  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0)
+}
+
 const today = dayjs().format('YYYY-MM-DD')
 
 beforeAll(async () => {
@@ -136,17 +141,24 @@ describe('a service plan, kept and checked', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false)
     await expect.poll(() => page.getByTestId('plan-items').textContent()).toContain('本客户设定')
     await expect.poll(() => page.getByTestId('plan-items').textContent()).toContain('每月 3 次')
+    await settled(page)
     await app.screenshot('plan.zh-CN')
 
     await inLanguage('en', `#/customer/${customerId}/plan`)
     await expect.poll(() => page.getByTestId('plan-items').textContent()).toContain('3 per month')
+    await expect.poll(() => page.getByTestId('plan-items').textContent()).toContain('Customer-specific')
     await expect.poll(() => page.getByTestId('compliance-share').textContent()).toMatch(/\d/)
     await app.screenshot('plan.en')
     await inLanguage('zh-CN', `#/customer/${customerId}/plan`)
   })
 
-  it('lists everyone’s activities in the Service area', async () => {
+  it('lists the customer’s activities with the contacts met, and everyone’s in the Service area', async () => {
     const { page } = app
+    await page.getByRole('tab', { name: '服务活动' }).click()
+    const own = page.getByTestId('activities-grid')
+    await expect.poll(() => own.getByText('李娜').isVisible()).toBe(true)
+    await expect.poll(() => own.textContent()).toContain('季度业务沟通')
+    await app.screenshot('activities-customer.zh-CN')
     await page.goto(`${app.url}#/service/activities`)
     const grid = page.getByTestId('activities-grid')
     await expect.poll(() => grid.textContent()).toContain('临江市规划演练集团')
@@ -160,7 +172,7 @@ describe('a service plan, kept and checked', () => {
     await page.goto(`${app.url}#/service/compliance`)
     await page.getByTestId('compliance-group').getByText('按客户经理').click()
     const grid = page.getByTestId('compliance-grid')
-    await expect.poll(() => grid.textContent()).toContain('周主管')
+    await expect.poll(() => grid.getByText('周主管').isVisible()).toBe(true)
     await expect.poll(() => grid.textContent()).toContain('未分配')
     await app.screenshot('compliance.zh-CN')
     await inLanguage('en', '#/service/compliance')
@@ -191,6 +203,7 @@ describe('a service plan, kept and checked', () => {
     await typeDate(page, '日期', ahead)
     await page.getByTestId('save-activity').click()
     await expect.poll(() => dialog.textContent()).toContain('不能晚于现在')
+    await app.screenshot('activity-future.zh-CN')
     const { total } = await api<{ total: number }>('activities.list', {
       startRow: 0,
       endRow: 100,

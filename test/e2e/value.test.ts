@@ -19,13 +19,18 @@ async function api<T = Record<string, unknown>>(channel: string, input?: unknown
   return result.value as T
 }
 
+/** An input by its test id, whether the id sits on the input or on the control around it. */
+function field(page: Page, testId: string) {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
+}
+
 /** Types a month and an amount into the tab's add form and adds it. */
 async function addMonth(page: Page, month: string, yuan: string) {
-  const picker = page.getByTestId('revenue-month').locator('input')
+  const picker = field(page, 'revenue-month')
   await picker.click()
   await picker.fill(month)
   await picker.press('Enter')
-  await page.getByTestId('revenue-amount').locator('input').fill(yuan)
+  await field(page, 'revenue-amount').fill(yuan)
   await page.getByTestId('revenue-add').click()
 }
 
@@ -148,17 +153,20 @@ describe('value assessment and churn warnings', () => {
   it('shows the tab in English', async () => {
     const { page } = app
     await switchLanguage(page, 'English')
-    await page.goto(`${app.url}#/customer/${customerId}/value`)
-    const warnings = page.getByTestId('warnings-grid')
-    await expect.poll(() => warnings.textContent()).toContain('Revenue drop')
-    await expect
-      .poll(() => warnings.textContent())
-      .toContain('Sep ¥70,000.00, 30% below the average of the three months before (¥100,000.00)')
-    await expect
-      .poll(() => page.getByTestId('value-equivalent').textContent())
-      .toBe('Losing this customer costs as much as losing 79 business or 338 public customers')
-    await app.screenshot('value.en')
-    await switchLanguage(page, '简体中文')
+    try {
+      await page.goto(`${app.url}#/customer/${customerId}/value`)
+      const warnings = page.getByTestId('warnings-grid')
+      await expect.poll(() => warnings.textContent()).toContain('Revenue drop')
+      await expect
+        .poll(() => warnings.textContent())
+        .toContain('Sep ¥70,000.00, 30% below the average of the three months before (¥100,000.00)')
+      await expect
+        .poll(() => page.getByTestId('value-equivalent').textContent())
+        .toBe('Losing this customer costs as much as losing 79 business or 338 public customers')
+      await app.screenshot('value.en')
+    } finally {
+      await switchLanguage(page, '简体中文')
+    }
   })
 
   it('refuses weights that do not add up to 100 % and saves those that do', async () => {

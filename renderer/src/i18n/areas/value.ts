@@ -83,7 +83,6 @@ export const zh = {
     title: '价值评估与流失预警',
     intro: '价值得分 = 现实价值、潜在价值、无形价值（各 0–100 分）按权重加权；得分决定建议等级。',
     weights: '权重',
-    weightsHint: '三项权重合计须为 100%',
     weightsTotal: '合计 {{total}}',
     fullCurrentFen: '现实价值满分对应金额（元/年）',
     fullCurrentHint: '直接价值加附加价值达到此金额时，现实价值为 100 分',
@@ -188,7 +187,6 @@ export const en: Strings<typeof zh> = {
     intro:
       'The value score weighs current, potential and intangible value (0–100 each); the score suggests the tier.',
     weights: 'Weights',
-    weightsHint: 'The three weights must add up to 100%',
     weightsTotal: 'Total {{total}}',
     fullCurrentFen: 'Current value scoring 100 (¥ a year)',
     fullCurrentHint: 'Direct plus additional value at this amount scores the full 100',

@@ -104,9 +104,8 @@ export function ActivitiesTab({ customerId }: { customerId?: string }) {
         display: 'flex',
         flexDirection: 'column',
         gap: 12,
-        flex: 1,
-        minHeight: 0,
-        height: customerId ? 540 : undefined,
+        // A customer's tab has a fixed height (the page scrolls); the Service area's fills the page.
+        ...(customerId ? { height: 540 } : { flex: 1, minHeight: 0 }),
       }}
     >
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>

@@ -142,6 +142,7 @@ export function ActivityModal({
       title={title}
       editor={editor}
       initial={initial}
+      width={700}
       save={(values) => call('activities.save', toInput(values, current))}
       remove={(record) => call('activities.delete', record)}
     >
@@ -197,7 +198,7 @@ function ActivityFields({
   return (
     <>
       <CustomerField fixed={fixed} initialLabel={customerLabel} onChange={onCustomerChange} />
-      <Space align="start" wrap size="large">
+      <Space align="start" wrap size="middle">
         <Form.Item name="kind" label={t('plans.activities.kind')} rules={required}>
           <Select
             style={{ width: 160 }}
@@ -208,7 +209,7 @@ function ActivityFields({
           name="occurredOn"
           label={t('plans.activities.date')}
           rules={required}
-          extra={t('plans.activities.dateHint')}
+          tooltip={t('plans.activities.dateHint')}
         >
           <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: 180 }} />
         </Form.Item>

@@ -154,21 +154,6 @@ export function CustomerCompliance({
             {figures && figures.shareBp === null && (
               <Typography.Text type="secondary">{t('plans.compliance.nothingDue')}</Typography.Text>
             )}
-            <Typography.Text strong style={{ marginTop: 8 }}>
-              {t('plans.compliance.quickEntry')}
-            </Typography.Text>
-            <Space wrap size={[8, 8]}>
-              {QUICK_KINDS.map((kind) => (
-                <Button
-                  key={kind}
-                  icon={<PlusOutlined />}
-                  onClick={() => onQuickEntry(kind)}
-                  data-testid={`quick-${kind}`}
-                >
-                  {t(`plans.plan.quick.${kind}`)}
-                </Button>
-              ))}
-            </Space>
           </Space>
         </Col>
         <Col xs={24} lg={8}>
@@ -222,6 +207,23 @@ export function CustomerCompliance({
           </div>
         </Col>
       </Row>
+      <Space
+        wrap
+        size={[8, 8]}
+        style={{ width: '100%', marginTop: 12, paddingTop: 12, borderTop: '1px dashed #f0f0f0' }}
+      >
+        <Typography.Text strong>{t('plans.compliance.quickEntry')}</Typography.Text>
+        {QUICK_KINDS.map((kind) => (
+          <Button
+            key={kind}
+            icon={<PlusOutlined />}
+            onClick={() => onQuickEntry(kind)}
+            data-testid={`quick-${kind}`}
+          >
+            {t(`plans.plan.quick.${kind}`)}
+          </Button>
+        ))}
+      </Space>
     </Card>
   )
 }

@@ -165,7 +165,7 @@ export function PlanTab({ customerId }: { customerId: string }) {
     {
       key: 'kind',
       title: t('plans.plan.columns.kind'),
-      width: 110,
+      width: 150,
       render: (_, row) => t(`plans.kinds.${row.item.activityKind}`, { defaultValue: row.item.activityKind }),
     },
     {
@@ -177,7 +177,7 @@ export function PlanTab({ customerId }: { customerId: string }) {
     {
       key: 'actions',
       title: t('plans.plan.columns.actions'),
-      width: 190,
+      width: 250,
       render: (_, row) => (
         <Space size={0}>
           <Button

@@ -54,26 +54,26 @@ export function useWarningColumns({
       {
         colId: 'source',
         headerName: t('value.warnings.source'),
-        width: 120,
+        width: 104,
         cellRenderer: ({ data }: { data?: ChurnWarningRecord }) => data && <SourceTag source={data.source} />,
       },
       {
         colId: 'month',
         headerName: t('value.warnings.month'),
-        width: 110,
+        width: 100,
         valueGetter: ({ data }) => (data?.month ? monthLabel(data.month) : ''),
       },
       {
         colId: 'raisedOn',
         headerName: t('value.warnings.raisedOn'),
-        width: 130,
+        width: 124,
         valueGetter: ({ data }) => format.date(data?.raisedOn),
       },
       {
         colId: 'detail',
         headerName: t('value.warnings.detail'),
         flex: 2,
-        minWidth: 260,
+        minWidth: 220,
         wrapText: true,
         autoHeight: true,
         cellStyle: { lineHeight: '20px', paddingTop: 6, paddingBottom: 6 },
@@ -82,7 +82,7 @@ export function useWarningColumns({
       {
         colId: 'status',
         headerName: t('value.warnings.status'),
-        width: 100,
+        width: 90,
         cellRenderer: ({ data }: { data?: ChurnWarningRecord }) =>
           data && <WarningStatus warning={data} format={format} />,
       },
@@ -90,7 +90,7 @@ export function useWarningColumns({
         colId: 'followUp',
         headerName: t('value.warnings.followUp'),
         flex: 1,
-        minWidth: 160,
+        minWidth: 140,
         wrapText: true,
         autoHeight: true,
         cellStyle: { lineHeight: '20px', paddingTop: 6, paddingBottom: 6 },

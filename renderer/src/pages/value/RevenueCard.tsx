@@ -112,19 +112,19 @@ export function RevenueCard({ customerId, onChanged }: { customerId: string; onC
           onFinish={(values) => void add(values)}
           style={{ rowGap: 8 }}
         >
-          <Form.Item name="month" rules={required}>
+          <Form.Item name="month" rules={required} style={{ marginInlineEnd: 8 }}>
             <DatePicker
               picker="month"
               format="YYYY-MM"
               placeholder={t('value.revenue.month')}
-              style={{ width: 120 }}
+              style={{ width: 116 }}
               aria-label={t('value.revenue.month')}
               data-testid="revenue-month"
             />
           </Form.Item>
-          <Form.Item name="revenue" rules={required}>
+          <Form.Item name="revenue" rules={required} style={{ marginInlineEnd: 8 }}>
             <YuanInput
-              style={{ width: 170 }}
+              style={{ width: 150 }}
               placeholder={t('value.revenue.amount')}
               aria-label={t('value.revenue.amount')}
               data-testid="revenue-amount"

@@ -90,9 +90,8 @@ function WeightsInput({
           <InputNumber
             min={0}
             max={100}
-            precision={2}
             suffix="%"
-            style={{ width: 110 }}
+            style={{ width: 100 }}
             disabled={disabled}
             value={value?.[key] ?? null}
             onChange={(next) => onChange?.({ ...(value ?? ({} as Weights)), [key]: next })}
@@ -165,7 +164,7 @@ export function ValueSettings() {
         form={form}
         name="valueSettings"
         layout="horizontal"
-        labelCol={{ flex: '220px' }}
+        labelCol={{ flex: '280px' }}
         labelWrap
         disabled={!isSupervisor || !settings}
         onFinish={(values) => void save(values)}
@@ -174,7 +173,6 @@ export function ValueSettings() {
         <Form.Item
           name="weights"
           label={t('value.settings.weights')}
-          extra={t('value.settings.weightsHint')}
           rules={[
             {
               validator: async (_rule, value: Weights | undefined) => {
@@ -214,8 +212,7 @@ export function ValueSettings() {
                         <InputNumber
                           min={0}
                           max={100}
-                          precision={1}
-                          style={{ width: 80 }}
+                          style={{ width: 72 }}
                           aria-label={t('value.settings.thresholdRank', { rank })}
                         />
                       </Form.Item>
@@ -248,7 +245,7 @@ export function ValueSettings() {
           extra={t('value.settings.churnShareHint')}
           rules={[required]}
         >
-          <InputNumber min={1} max={90} precision={2} suffix="%" style={{ width: 120 }} />
+          <InputNumber min={1} max={90} suffix="%" style={{ width: 120 }} />
         </Form.Item>
         {isSupervisor && (
           <Form.Item label=" " colon={false} style={{ marginBottom: 0 }}>

@@ -16,10 +16,10 @@ export function ValueTab({ customerId }: { customerId?: string }) {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }} data-testid="value-tab">
       <AssessmentCard customerId={customerId} reloads={reloads} />
       <div style={{ display: 'flex', gap: 12, alignItems: 'stretch', flexWrap: 'wrap' }}>
-        <div style={{ flex: '1 1 420px', maxWidth: 520, minWidth: 380 }}>
+        <div style={{ flex: '0 0 400px' }}>
           <RevenueCard customerId={customerId} onChanged={changed} />
         </div>
-        <div style={{ flex: '3 1 640px', minWidth: 0 }}>
+        <div style={{ flex: '1 1 640px', minWidth: 0 }}>
           <WarningsCard customerId={customerId} reloads={reloads} />
         </div>
       </div>
