@@ -193,7 +193,7 @@ describe('value assessment and churn warnings', () => {
     await card.getByTestId('weight-intangible').fill('20')
     await card.getByLabel('营收下滑预警比例').fill('25')
     await card.getByTestId('save-value-settings').click()
-    await expect.poll(() => page.getByText('已保存').first().isVisible()).toBe(true)
+    await expect.poll(() => page.locator('.ant-message').getByText('已保存').isVisible()).toBe(true)
     const saved = await api<{ weights: Record<string, number>; churnShareBp: number }>('value.settings')
     expect(saved.weights).toEqual({ currentBp: 5000, potentialBp: 3000, intangibleBp: 2000 })
     expect(saved.churnShareBp).toBe(2500)

@@ -4,9 +4,12 @@
  * a revenue drop raises a warning that stays until followed up, and the issue's bad inputs are refused
  * with nothing saved.
  */
+import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../db/connection'
+import { writeDemoData } from '../../db/seed/demo'
 import type { AppHost } from '../../electron/host'
-import { call, refusal, sampleCustomer, signInAs, startHost } from './helpers'
+import { call, refusal, sampleCustomer, signInAs, startHost, tempDir } from './helpers'
 
 /** 09:00 on Monday 23 November 2026, China time. */
 const NOW = new Date('2026-11-23T01:00:00Z')
@@ -214,5 +217,46 @@ describe('value assessment', () => {
       expect.objectContaining({ path: 'weights', message: 'weights_not_whole' }),
     )
     expect(await call(host, 'value.settings')).toEqual(settings)
+  })
+})
+
+describe('the demo database', () => {
+  it('has plans, a year of activities, revenue and churn warnings to show', async () => {
+    const connection = await openDatabase(join(tempDir(), 'demo.sqlite'))
+    try {
+      await writeDemoData(connection.db, { now: NOW })
+      const count = async (table: 'activity' | 'monthlyRevenue' | 'planItem') =>
+        Number(
+          (
+            await connection.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      expect(await count('activity')).toBeGreaterThan(3000)
+      expect(await count('monthlyRevenue')).toBe(300 * 12)
+      expect(await count('planItem')).toBeGreaterThan(0)
+      const span = await connection.db
+        .selectFrom('activity')
+        .select((eb) => [eb.fn.min('occurredOn').as('first'), eb.fn.max('occurredOn').as('last')])
+        .executeTakeFirstOrThrow()
+      expect(span).toEqual({
+        first: expect.stringMatching(/^2025-1[12]/),
+        last: expect.stringMatching(/^2026-11/),
+      })
+      expect(span.last! <= '2026-11-23').toBe(true)
+      const warnings = await connection.db
+        .selectFrom('churnWarning')
+        .select(['source', 'handledOn'])
+        .execute()
+      expect(warnings.filter((warning) => warning.source === 'revenue_drop').length).toBeGreaterThan(3)
+      expect(warnings.some((warning) => warning.handledOn !== null)).toBe(true)
+      expect(new Set(warnings.map((warning) => warning.source))).toEqual(
+        new Set(['revenue_drop', 'crisis', 'cancellation']),
+      )
+    } finally {
+      await connection.close()
+    }
   })
 })
