@@ -73,6 +73,7 @@ describe('the service standards matrix', () => {
       .filter({ hasText: '每月' })
       .click()
     await dialog.getByLabel('提供程度（中文）').fill('上门拜访')
+    await app.screenshot('standards-edit.zh-CN')
     await dialog.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => cell('routine_visit', 'B').textContent()).toBe('每月 3 次上门拜访')
     await expect.poll(() => dialog.isVisible()).toBe(false)
@@ -87,7 +88,15 @@ describe('the service standards matrix', () => {
     const { page } = app
     await page.getByTestId('standards-projector-toggle').click()
     await expect.poll(() => page.getByTestId('standards-projector').isVisible()).toBe(true)
-    await expect.poll(() => page.getByRole('menuitem', { name: '服务标准' }).isVisible()).toBe(true)
+    // The app's menu and bars are covered: what is left on screen is the matrix.
+    const covered = await page.evaluate(() =>
+      [
+        [80, 220],
+        [10, 10],
+        [1300, 890],
+      ].every(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.standards-projector-view') !== null),
+    )
+    expect(covered).toBe(true)
     const size = await cell('routine_visit', 'A')
       .locator('.standards-main')
       .evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
@@ -111,6 +120,10 @@ describe('the service standards matrix', () => {
     const printed = page.getByTestId('standards-printed')
     await expect.poll(() => printed.textContent()).toContain('.pdf')
     await printed.getByTestId('standards-open').click()
+    await app.screenshot('standards-printed.zh-CN')
+    // The lower part of the matrix: items some tiers do not get.
+    await cell('merchant_card', 'D').scrollIntoViewIfNeeded()
+    await app.screenshot('standards-lower.zh-CN')
   })
 
   it('reads in English', async () => {

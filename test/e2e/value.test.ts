@@ -24,6 +24,12 @@ function field(page: Page, testId: string) {
   return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
 }
 
+/** A screenshot once the "saved" notices have gone, so that they hide nothing. */
+async function screenshot(name: string) {
+  await expect.poll(() => app.page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0)
+  await app.screenshot(name)
+}
+
 /** Types a month and an amount into the tab's add form and adds it. */
 async function addMonth(page: Page, month: string, yuan: string) {
   const picker = field(page, 'revenue-month')
@@ -61,6 +67,24 @@ beforeAll(async () => {
     contacts: [],
   })
   customerId = (file['customer'] as { id: string }).id
+  // Another of the manager's customers, whose October fell 25 %: its warning stays open throughout.
+  const other = await api('customers.save', {
+    fields: {
+      ...sampleCustomer,
+      code: '5718880006',
+      name: '临江港务物流集团',
+      accountManagerId: supervisor['id'],
+    },
+    contacts: [],
+  })
+  const otherId = (other['customer'] as { id: string }).id
+  for (const [month, revenueFen] of [
+    ['2026-07', 20_000_000],
+    ['2026-08', 21_000_000],
+    ['2026-09', 19_000_000],
+    ['2026-10', 15_000_000],
+  ] as const)
+    await api('revenue.save', { customerId: otherId, month, revenueFen })
   await app.page.reload()
 })
 afterAll(() => app?.close())
@@ -94,7 +118,7 @@ describe('value assessment and churn warnings', () => {
     await expect
       .poll(() => page.getByTestId('value-equivalent').textContent())
       .toBe('失去该客户相当于失去 79 个商业客户或 338 个公众客户')
-    await app.screenshot('value.zh-CN')
+    await screenshot('value.zh-CN')
   })
 
   it('refuses a month entered twice at the field and saves nothing', async () => {
@@ -106,6 +130,20 @@ describe('value assessment and churn warnings', () => {
     const months = await api<{ month: string; revenueFen: number }[]>('revenue.list', { id: customerId })
     expect(months.map((row) => row.month)).toEqual(['2026-09', '2026-08', '2026-07', '2026-06'])
     expect(months[0]!.revenueFen).toBe(7_000_000)
+    // Correcting a month that is there: the same month, a new amount, saved over it.
+    const grid = page.getByTestId('revenue-grid')
+    await grid.locator('.ag-row').filter({ hasText: '2026年6月' }).getByRole('button').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('spinbutton').fill('100500')
+    await page.getByTestId('save-revenue-month').click()
+    await expect.poll(() => grid.textContent()).toContain('¥100,500.00')
+    const corrected = await api<{ month: string; revenueFen: number; version: number }[]>('revenue.list', {
+      id: customerId,
+    })
+    expect(corrected.find((row) => row.month === '2026-06')).toMatchObject({
+      revenueFen: 10_050_000,
+      version: 2,
+    })
   })
 
   it('records a follow-up: the warning shows handled', async () => {
@@ -124,6 +162,8 @@ describe('value assessment and churn warnings', () => {
     await page.getByRole('button', { name: '录入危机信息' }).click()
     await page.getByTestId('churn-note').fill('媒体报道该集团拟整体迁入邻市新园区。')
     await page.getByTestId('save-churn-note').click()
+    // One note at a time: the first is saved and listed before the second form opens.
+    await expect.poll(() => page.getByTestId('warnings-grid').textContent()).toContain('媒体报道该集团')
     await page.getByRole('button', { name: '录入销户' }).click()
     await page.getByTestId('churn-note').fill('撤销两条互联网专线，改用竞争对手线路。')
     await page.getByTestId('save-churn-note').click()
@@ -139,14 +179,16 @@ describe('value assessment and churn warnings', () => {
     const grid = page.getByTestId('churn-grid')
     await expect.poll(() => grid.textContent()).toContain('危机信息')
     await expect.poll(() => grid.textContent()).toContain('临江市价值评估演练集团')
-    expect(await grid.textContent()).not.toContain('营收下滑')
-    await app.screenshot('churn.zh-CN')
+    await expect.poll(() => grid.textContent()).toContain('10月 ¥150,000.00，比前三月均值 ¥200,000.00 低 25%')
+    // The first customer's drop has its follow-up: it is not on the open list.
+    expect(await grid.textContent()).not.toContain('9月 ¥70,000.00')
+    await screenshot('churn.zh-CN')
     await grid.getByText('媒体报道该集团拟整体迁入邻市新园区').click()
     await page.getByTestId('follow-up').fill('客户经理已上门，确认迁址后继续使用我公司专线。')
     await page.getByTestId('save-follow-up').click()
     await expect.poll(() => grid.textContent()).not.toContain('危机信息')
     await page.getByTestId('churn-include-handled').click()
-    await expect.poll(() => grid.textContent()).toContain('营收下滑')
+    await expect.poll(() => grid.textContent()).toContain('9月 ¥70,000.00')
     await expect.poll(() => grid.textContent()).toContain('已跟进')
   })
 
@@ -163,7 +205,7 @@ describe('value assessment and churn warnings', () => {
       await expect
         .poll(() => page.getByTestId('value-equivalent').textContent())
         .toBe('Losing this customer costs as much as losing 79 business or 338 public customers')
-      await app.screenshot('value.en')
+      await screenshot('value.en')
     } finally {
       await switchLanguage(page, '简体中文')
     }
@@ -178,7 +220,7 @@ describe('value assessment and churn warnings', () => {
     await card.getByTestId('save-value-settings').click()
     await expect.poll(() => card.getByText('三项权重合计须为 100%').first().isVisible()).toBe(true)
     await expect.poll(() => card.getByTestId('weights-total').textContent()).toBe('合计 90%')
-    await app.screenshot('value-settings.zh-CN')
+    await screenshot('value-settings.zh-CN')
     // The main process refuses them too, with the same message at the weights.
     const refused = await dispatch(app.host, 'value.saveSettings', {
       ...(await api('value.settings')),

@@ -84,6 +84,8 @@ export function standardsHtml(matrix: StandardsMatrix, tiers: TierOption[], lang
 @page { size: A4 landscape; margin: 12mm; }
 table.matrix { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
 table.matrix th, table.matrix td { border: 0.6pt solid #666; padding: 1.6mm 2mm; vertical-align: top; }
+table.matrix tr { break-inside: avoid; }
+table.matrix tr.group { break-after: avoid; }
 table.matrix tr.group th { background: #e8eef6; text-align: left; }
 table.matrix td.label { font-weight: 700; white-space: nowrap; }
 </style>

@@ -20,6 +20,9 @@ type Row =
   | { key: string; kind: 'group'; itemClass: ServiceItemRecord['itemClass']; title: string; hint: string }
   | { key: string; kind: 'item'; item: ServiceItemRecord }
 
+/** Subtle tints: what a tier gets, what it does not, and the group header rows. */
+export const COLOURS = { provided: '#f1f9ec', none: '#f5f5f5', group: '#e8eef6' } as const
+
 export interface CellRef {
   item: ServiceItemRecord
   tier: TierOption
@@ -67,7 +70,11 @@ export function StandardsMatrix({
       width: projector ? 340 : 250,
       onCell: (row) =>
         row.kind === 'group'
-          ? { colSpan: tiers.length + 1, className: `standards-group standards-group-${row.itemClass}` }
+          ? {
+              colSpan: tiers.length + 1,
+              className: `standards-group standards-group-${row.itemClass}`,
+              style: { background: COLOURS.group },
+            }
           : { className: 'standards-item' },
       render: (_, row) =>
         row.kind === 'group' ? (
@@ -87,10 +94,13 @@ export function StandardsMatrix({
         const standard = byCell.get(`${row.item.id}/${tier.id}`)
         const provided = Boolean(standard?.provided)
         const className = `standards-cell ${provided ? 'standards-provided' : 'standards-none'}`
-        if (!onEdit || !standard) return { className }
+        // Inline, so that the row's hover colour does not wash out provided / not provided.
+        const style = { background: provided ? COLOURS.provided : COLOURS.none }
+        if (!onEdit || !standard) return { className, style }
         const edit = () => onEdit({ item: row.item, tier, standard })
         return {
           className: `${className} standards-editable`,
+          style,
           role: 'button',
           tabIndex: 0,
           'aria-label': t('plans.standards.editCell', {
@@ -134,6 +144,7 @@ export function StandardsMatrix({
     <Table<Row>
       className={`standards-matrix${projector ? ' standards-projector' : ''}`}
       bordered
+      size={projector ? 'large' : 'middle'}
       tableLayout="fixed"
       pagination={false}
       columns={columns}

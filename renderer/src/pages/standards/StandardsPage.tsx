@@ -17,7 +17,7 @@ import { call } from '../../api'
 import { errorMessage } from '../../errors'
 import { useSession } from '../../session'
 import { StandardModal } from './StandardModal'
-import { StandardsMatrix, type CellRef } from './StandardsMatrix'
+import { COLOURS, StandardsMatrix, type CellRef } from './StandardsMatrix'
 
 function Legend() {
   const { t } = useTranslation()
@@ -37,11 +37,11 @@ function Legend() {
   return (
     <Space size="large" style={{ fontSize: 15 }}>
       <span>
-        {swatch('#f1f9ec')}
+        {swatch(COLOURS.provided)}
         {t('plans.standards.legendProvided')}
       </span>
       <span>
-        {swatch('#f5f5f5')}
+        {swatch(COLOURS.none)}
         {t('plans.standards.legendNone')}
       </span>
     </Space>

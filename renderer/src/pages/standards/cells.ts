@@ -54,9 +54,7 @@ export function coverageList(coverage: string | null): string[] {
 }
 
 /** The items grouped by class, then audience, each group in the items' own order. */
-export function groupItems(
-  items: ServiceItemRecord[],
-): {
+export function groupItems(items: ServiceItemRecord[]): {
   itemClass: ServiceItemRecord['itemClass']
   audience: ServiceItemRecord['audience']
   items: ServiceItemRecord[]

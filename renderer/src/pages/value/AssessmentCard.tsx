@@ -199,6 +199,7 @@ export function AssessmentCard({ customerId, reloads }: { customerId: string; re
                 <Progress
                   percent={record[part]}
                   strokeColor={colour}
+                  status="normal"
                   format={(value) => (value ?? 0).toLocaleString(i18n.language, { maximumFractionDigits: 1 })}
                   size="small"
                 />
@@ -222,38 +223,50 @@ export function AssessmentCard({ customerId, reloads }: { customerId: string; re
             <Form
               form={form}
               name="customerValue"
-              layout="vertical"
+              layout="horizontal"
+              labelCol={{ flex: '160px' }}
+              labelWrap
+              labelAlign="left"
+              colon={false}
               onFinish={(values) => void save(values)}
-              style={{ marginTop: 8 }}
+              style={{ marginTop: 12 }}
             >
               <Form.Item
                 name="additional"
                 label={t('value.assessment.additionalLabel')}
-                extra={t('value.assessment.additionalHint')}
-                style={{ marginBottom: 8 }}
+                tooltip={t('value.assessment.additionalHint')}
+                style={{ marginBottom: 10 }}
               >
-                <YuanInput style={{ width: 200 }} />
+                <YuanInput style={{ width: '100%', maxWidth: 220 }} />
               </Form.Item>
               <Form.Item
                 label={t('value.assessment.intangibleLabel')}
-                extra={t('value.assessment.intangibleHint')}
-                style={{ marginBottom: 8 }}
+                tooltip={t('value.assessment.intangibleHint')}
+                style={{ marginBottom: 10 }}
               >
                 <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
                   <Form.Item name="intangibleScore" noStyle>
-                    <Slider min={0} max={100} style={{ flex: 1 }} />
+                    <Slider min={0} max={100} style={{ flex: 1, margin: '0 4px' }} />
                   </Form.Item>
                   <Form.Item name="intangibleScore" noStyle>
-                    <InputNumber min={0} max={100} precision={0} style={{ width: 72 }} />
+                    <InputNumber
+                      min={0}
+                      max={100}
+                      precision={0}
+                      style={{ width: 72 }}
+                      aria-label={t('value.assessment.intangibleLabel')}
+                    />
                   </Form.Item>
                 </div>
               </Form.Item>
-              <Form.Item name="note" label={t('value.assessment.noteLabel')} style={{ marginBottom: 8 }}>
-                <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 3 }} maxLength={LIMITS.longText} />
+              <Form.Item name="note" label={t('value.assessment.noteLabel')} style={{ marginBottom: 10 }}>
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={LIMITS.longText} />
               </Form.Item>
-              <Button htmlType="submit" type="primary" loading={saving} data-testid="save-value">
-                {t('common.save')}
-              </Button>
+              <Form.Item label=" " style={{ marginBottom: 0 }}>
+                <Button htmlType="submit" type="primary" loading={saving} data-testid="save-value">
+                  {t('common.save')}
+                </Button>
+              </Form.Item>
             </Form>
           </div>
         </div>

@@ -54,26 +54,26 @@ export function useWarningColumns({
       {
         colId: 'source',
         headerName: t('value.warnings.source'),
-        width: 104,
+        width: 130,
         cellRenderer: ({ data }: { data?: ChurnWarningRecord }) => data && <SourceTag source={data.source} />,
       },
       {
         colId: 'month',
         headerName: t('value.warnings.month'),
-        width: 100,
+        width: 110,
         valueGetter: ({ data }) => (data?.month ? monthLabel(data.month) : ''),
       },
       {
         colId: 'raisedOn',
         headerName: t('value.warnings.raisedOn'),
-        width: 124,
+        width: 140,
         valueGetter: ({ data }) => format.date(data?.raisedOn),
       },
       {
         colId: 'detail',
         headerName: t('value.warnings.detail'),
         flex: 2,
-        minWidth: 220,
+        minWidth: 200,
         wrapText: true,
         autoHeight: true,
         cellStyle: { lineHeight: '20px', paddingTop: 6, paddingBottom: 6 },
@@ -82,38 +82,37 @@ export function useWarningColumns({
       {
         colId: 'status',
         headerName: t('value.warnings.status'),
-        width: 90,
-        cellRenderer: ({ data }: { data?: ChurnWarningRecord }) =>
-          data && <WarningStatus warning={data} format={format} />,
-      },
-      {
-        colId: 'followUp',
-        headerName: t('value.warnings.followUp'),
         flex: 1,
-        minWidth: 140,
+        minWidth: 200,
         wrapText: true,
         autoHeight: true,
         cellStyle: { lineHeight: '20px', paddingTop: 6, paddingBottom: 6 },
         cellRenderer: ({ data }: { data?: ChurnWarningRecord }) =>
-          data?.handledOn ? (
-            <span>
-              {data.followUp}
-              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                {t('value.warnings.handledBy', { name: data.handledBy, date: format.date(data.handledOn) })}
-              </Typography.Text>
-            </span>
-          ) : (
-            data && (
-              <Button
-                size="small"
-                type="link"
-                style={{ paddingInline: 0 }}
-                onClick={() => onFollowUp(data)}
-                data-testid="record-follow-up"
-              >
-                {t('value.warnings.recordFollowUp')}
-              </Button>
-            )
+          data && (
+            <div>
+              <WarningStatus warning={data} format={format} />
+              {data.handledOn ? (
+                <>
+                  {data.followUp}
+                  <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                    {t('value.warnings.handledBy', {
+                      name: data.handledBy,
+                      date: format.date(data.handledOn),
+                    })}
+                  </Typography.Text>
+                </>
+              ) : (
+                <Button
+                  size="small"
+                  type="link"
+                  style={{ paddingInline: 0, height: 20 }}
+                  onClick={() => onFollowUp(data)}
+                  data-testid="record-follow-up"
+                >
+                  {t('value.warnings.recordFollowUp')}
+                </Button>
+              )}
+            </div>
           ),
       },
     ],

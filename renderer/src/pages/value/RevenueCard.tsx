@@ -86,7 +86,7 @@ export function RevenueCard({ customerId, onChanged }: { customerId: string; onC
       {
         colId: 'edit',
         headerName: '',
-        width: 80,
+        width: 96,
         cellRenderer: ({ data }: { data?: RevenueRecord }) =>
           data && (
             <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(data)}>

@@ -168,7 +168,7 @@ export function ValueSettings() {
         labelWrap
         disabled={!isSupervisor || !settings}
         onFinish={(values) => void save(values)}
-        style={{ maxWidth: 1000 }}
+        style={{ maxWidth: 1140 }}
       >
         <Form.Item
           name="weights"
@@ -200,6 +200,9 @@ export function ValueSettings() {
                   const tier = tierOfRank(rank)
                   return (
                     <Space key={field.key} size={6} align="baseline">
+                      <Form.Item name={[field.name, 'rank']} hidden noStyle>
+                        <InputNumber />
+                      </Form.Item>
                       <Typography.Text>
                         {t('value.settings.thresholdRank', { rank })}
                         {tier && ` · ${tier}`}

@@ -72,11 +72,12 @@ export function WarningStatus({ warning, format }: { warning: ChurnWarningRecord
   const { t } = useTranslation()
   if (!warning.handledOn) return <Tag color="red">{t('value.status.open')}</Tag>
   return (
-    <span
+    <Tag
+      color="green"
       title={t('value.warnings.handledBy', { name: warning.handledBy, date: format.date(warning.handledOn) })}
     >
-      <Tag color="green">{t('value.status.handled')}</Tag>
-    </span>
+      {t('value.status.handled')}
+    </Tag>
   )
 }
 
