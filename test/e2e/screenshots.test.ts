@@ -22,6 +22,8 @@ const LANGUAGES = [
     contacts: /关键联系人/,
     history: '修改记录',
     sla: 'SLA 服务保证',
+    plan: '服务规划',
+    value: '价值与流失',
   },
   {
     code: 'en',
@@ -32,6 +34,8 @@ const LANGUAGES = [
     contacts: /Key contacts/,
     history: 'History',
     sla: 'SLA',
+    plan: 'Service plan',
+    value: 'Value & churn',
   },
 ] as const
 
@@ -92,6 +96,28 @@ describe('every screen, on the demo database', () => {
           .poll(() => rows(tab === 'slips' ? 'slips' : `${tab}-grid`).count(), { timeout: 10_000 })
           .toBeGreaterThan(3)
         await app.screenshot(`sla-${tab}.${language.code}`)
+      }
+    })
+
+    it(`shows the standards, a customer's plan and value, and the service area in ${language.code}`, async () => {
+      const { page } = app
+      await page.goto(`${app.url}#/standards`)
+      await expect.poll(() => page.locator('table').first().textContent(), { timeout: 10_000 }).not.toBe('')
+      await app.screenshot(`standards.${language.code}`)
+      await page.goto(`${app.url}#/customers`)
+      await page.getByTestId('customers-grid').locator('.ag-row').first().click()
+      await page.getByRole('tab', { name: language.plan }).click()
+      await expect
+        .poll(() => page.getByTestId('compliance-share').isVisible(), { timeout: 10_000 })
+        .toBe(true)
+      await app.screenshot(`customer-plan.${language.code}`)
+      await page.getByRole('tab', { name: language.value }).click()
+      await page.waitForTimeout(500)
+      await app.screenshot(`customer-value.${language.code}`)
+      for (const tab of ['activities', 'compliance', 'churn'] as const) {
+        await page.goto(`${app.url}#/service/${tab}`)
+        await page.waitForTimeout(800)
+        await app.screenshot(`service-${tab}.${language.code}`)
       }
     })
   }

@@ -10,6 +10,9 @@ import { dispatch } from '../../electron/api/handlers'
 import { SCREENSHOT_DIR, startApp, type RunningApp } from './harness'
 import { pdfPageCount, pdfPageToPng } from './ports'
 
+/** The page's window, typed just enough: this file is compiled for Node, which has no DOM types. */
+type PageWindow = { getComputedStyle(element: unknown): { fontSize: string; cursor: string } }
+
 let app: RunningApp
 
 async function api(channel: string, input?: unknown) {
@@ -62,11 +65,11 @@ describe('the service standards matrix', () => {
     await cell('routine_visit', 'B').click()
     const dialog = page.getByRole('dialog')
     await expect.poll(() => dialog.textContent()).toContain('日常拜访 · B类集团')
-    // Times without a period is refused at the field, as the plan items are.
-    await dialog.getByLabel('次数').fill('3')
-    await dialog.locator('.ant-select-clear').click({ force: true })
+    // A period without a number of times is refused at the field, as the plan items are.
+    await dialog.getByLabel('次数').fill('')
     await dialog.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => dialog.textContent()).toContain('次数和周期需同时填写')
+    await dialog.getByLabel('次数').fill('3')
     await dialog.getByLabel('周期').click()
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
@@ -89,17 +92,17 @@ describe('the service standards matrix', () => {
     await page.getByTestId('standards-projector-toggle').click()
     await expect.poll(() => page.getByTestId('standards-projector').isVisible()).toBe(true)
     // The app's menu and bars are covered: what is left on screen is the matrix.
-    const covered = await page.evaluate(() =>
-      [
-        [80, 220],
-        [10, 10],
-        [1300, 890],
-      ].every(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.standards-projector-view') !== null),
+    // Evaluated in the page as text: the test is compiled for Node, which has no DOM types.
+    const covered = await page.evaluate(
+      `[[80, 220], [10, 10], [1300, 890]].every(([x, y]) =>
+        document.elementFromPoint(x, y)?.closest('.standards-projector-view') !== null)`,
     )
     expect(covered).toBe(true)
     const size = await cell('routine_visit', 'A')
       .locator('.standards-main')
-      .evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+      .evaluate((element) =>
+        parseFloat((globalThis as unknown as PageWindow).getComputedStyle(element).fontSize),
+      )
     expect(size).toBeGreaterThanOrEqual(24)
     await app.screenshot('standards-projector.zh-CN')
     await page.keyboard.press('Escape')
@@ -155,7 +158,12 @@ describe('the service standards matrix', () => {
     await target.click()
     await page.waitForTimeout(300)
     expect(await page.getByRole('dialog').count()).toBe(0)
-    const cursor = await target.evaluate((element) => getComputedStyle(element.closest('td')!).cursor)
+    const cursor = await target.evaluate(
+      (element) =>
+        (globalThis as unknown as PageWindow).getComputedStyle(
+          (element as unknown as { closest(s: string): unknown }).closest('td'),
+        ).cursor,
+    )
     expect(cursor).not.toBe('pointer')
     expect(app.problems).toEqual([])
   })
