@@ -11,6 +11,17 @@ import type { ServiceContext } from '../context'
 type Eb = ExpressionBuilder<Database & { c: Database['customer'] }, 'c'>
 
 /** Escapes LIKE wildcards so that a user's "%" or "_" matches itself. */
+/**
+ * A where-clause for a list's search box: any of the columns contains the text, case folded, with the
+ * LIKE wildcards in it taken literally.
+ */
+export function containsAny(columns: string[], text: string) {
+  const pattern = likePattern(text.toLowerCase(), 'contains')
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the columns belong to whichever query asks
+  return (eb: ExpressionBuilder<any, any>) =>
+    eb.or(columns.map((column) => eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`)))
+}
+
 export function likePattern(text: string, where: 'contains' | 'startsWith' | 'endsWith'): string {
   const escaped = text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
   if (where === 'startsWith') return `${escaped}%`

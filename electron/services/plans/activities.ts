@@ -3,13 +3,12 @@
  * staff, contacts and the plan item it counts for. An activity is never dated in the future: the desk
  * records what was done.
  */
-import { sql } from 'kysely'
 import { chinaDate } from '../../domain/calendar'
 import type { ActivityRecord, Page } from '../../api/contract'
 import { fieldError } from '../../api/errors'
 import type { ActivityInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
-import { likePattern } from '../customers/list'
+import { containsAny } from '../customers/list'
 import { findRow, inTransaction, insertRecord, loadForChange, softDelete, updateRecord } from '../records'
 import { notFound, pageOf } from '../sla/common'
 import { effectivePlan } from './plans'
@@ -61,13 +60,7 @@ export async function listActivities(
   if (input.from) query = query.where('a.occurredOn', '>=', input.from)
   if (input.to) query = query.where('a.occurredOn', '<=', input.to)
   if (input.search) {
-    const pattern = likePattern(input.search.toLowerCase(), 'contains')
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(c.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(a.notes)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    )
+    query = query.where(containsAny(['c.name', 'a.notes'], input.search))
   }
   const page = await pageOf(
     query,

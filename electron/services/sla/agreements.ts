@@ -3,13 +3,12 @@
  * terms the contract sets for itself (they win over the rule table for orders accepted while it is in
  * force). An active agreement ending within the warning window is flagged.
  */
-import { sql } from 'kysely'
 import { daysBetween } from '../../domain/calendar'
 import type { AgreementRecord, Page } from '../../api/contract'
 import { fieldError } from '../../api/errors'
 import type { AgreementInput, AgreementTerms } from '../../api/schemas'
 import type { ServiceContext } from '../context'
-import { likePattern } from '../customers/list'
+import { containsAny } from '../customers/list'
 import {
   bumpVersion,
   findRow,
@@ -97,13 +96,7 @@ export async function listAgreements(
     query = query.where('a.status', '=', 'active').where('a.validTo', '<=', until)
   }
   if (input.search) {
-    const pattern = likePattern(input.search.toLowerCase(), 'contains')
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(a.number)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(c.name)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    )
+    query = query.where(containsAny(['a.number', 'c.name'], input.search))
   }
   const page = await pageOf(
     query,

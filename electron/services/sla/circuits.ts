@@ -1,10 +1,9 @@
 /** Circuits (专线) per customer: the number is unique for ever, fees are fen, the product a list entry. */
-import { sql } from 'kysely'
 import type { CircuitRecord, Page } from '../../api/contract'
 import { AppError, fieldError } from '../../api/errors'
 import type { CircuitInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
-import { likePattern } from '../customers/list'
+import { containsAny } from '../customers/list'
 import { findRow, inTransaction, insertRecord, loadForChange, softDelete, updateRecord } from '../records'
 import { notFound, pageOf, today } from './common'
 
@@ -57,13 +56,7 @@ export async function listCircuits(
   let query = circuitQuery(ctx)
   if (input.customerId) query = query.where('ci.customerId', '=', input.customerId)
   if (input.search) {
-    const pattern = likePattern(input.search.toLowerCase(), 'contains')
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(ci.number)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(c.name)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    )
+    query = query.where(containsAny(['ci.number', 'c.name'], input.search))
   }
   return pageOf(
     query,

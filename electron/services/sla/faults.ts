@@ -3,7 +3,6 @@
  * circuit per month and quarter, and a compensation slip drafted for a month that misses its target
  * where the agreement sets a rate for that (a share of the circuit's monthly fee).
  */
-import { sql } from 'kysely'
 import {
   availability,
   monthOf,
@@ -19,7 +18,7 @@ import type { AvailabilityRow, FaultRecord, Page } from '../../api/contract'
 import { AppError, fieldError } from '../../api/errors'
 import type { FaultInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
-import { likePattern } from '../customers/list'
+import { containsAny } from '../customers/list'
 import { inTransaction, insertRecord, loadForChange, softDelete, updateRecord } from '../records'
 import { syncSlip } from './slips'
 import { assertNumberFree, nextNumber, notFound, pageOf } from './common'
@@ -97,14 +96,7 @@ export async function listFaults(
   let query = faultQuery(ctx)
   if (input.customerId) query = query.where('f.customerId', '=', input.customerId)
   if (input.search) {
-    const pattern = likePattern(input.search.toLowerCase(), 'contains')
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(f.number)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(c.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(ci.number)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    )
+    query = query.where(containsAny(['f.number', 'c.name', 'ci.number'], input.search))
   }
   const page = await pageOf(
     query,

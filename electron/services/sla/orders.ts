@@ -19,7 +19,7 @@ import type { OrderDetail, OrderRecord, Page, PauseRecord, QuoteResult } from '.
 import { AppError, fieldError } from '../../api/errors'
 import type { AgreementTerms, OrderInput, QuoteQuery } from '../../api/schemas'
 import type { ServiceContext } from '../context'
-import { likePattern } from '../customers/list'
+import { containsAny } from '../customers/list'
 import { readSetting, writeSetting } from '../settings/store'
 import {
   bumpVersion,
@@ -91,14 +91,7 @@ export async function listOrders(ctx: ServiceContext, input: OrderListInput): Pr
   if (input.statuses.length > 0)
     query = query.where('o.status', 'in', input.statuses as OrderRecord['status'][])
   if (input.search) {
-    const pattern = likePattern(input.search.toLowerCase(), 'contains')
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(o.number)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(c.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(ci.number)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    )
+    query = query.where(containsAny(['o.number', 'c.name', 'ci.number'], input.search))
   }
   return pageOf(
     query,

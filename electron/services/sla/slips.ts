@@ -4,14 +4,13 @@
  * with the customer and paid by a supervisor only. A draft follows its order until it is confirmed;
  * from then on it is fixed, and so are the order's dates and fee.
  */
-import { sql } from 'kysely'
 import type { ProvisioningOrder } from '../../../db/schema'
 import type { OrderOutcome } from '../../domain/sla'
 import type { Page, SlipRecord, SlipStatus } from '../../api/contract'
 import { AppError } from '../../api/errors'
 import type { SlipDocument, SlipWorking } from '../../files/documents/slip'
 import type { ServiceContext } from '../context'
-import { likePattern } from '../customers/list'
+import { containsAny } from '../customers/list'
 import { readSetting } from '../settings/store'
 import { chinaDate } from '../../domain/calendar'
 import { inTransaction, insertRecord, nowIso, updateRecord } from '../records'
@@ -79,14 +78,7 @@ export async function listSlips(
   if (input.customerId) query = query.where('s.customerId', '=', input.customerId)
   if (input.statuses.length > 0) query = query.where('s.status', 'in', input.statuses)
   if (input.search) {
-    const pattern = likePattern(input.search.toLowerCase(), 'contains')
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(s.number)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(c.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(ci.number)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    )
+    query = query.where(containsAny(['s.number', 'c.name', 'ci.number'], input.search))
   }
   const page = await pageOf(
     query,
