@@ -224,10 +224,10 @@ export const en: Strings<typeof zhCN> = {
       'The rule table has no time limit for this class and product: a supervisor adds it in Settings → SLA rules',
     invalid_period: 'A period is written 2026-10 (month) or 2026Q4 (quarter)',
     calendar_empty: 'The file has no dates to import',
-    month_taken: 'Revenue for {{month}} is already entered: edit that month instead',
-    invalid_month: 'A month is written YYYY-MM',
+    month_taken: 'Revenue for {{month}} is already entered: edit that month in the list',
+    invalid_month: 'A month is written 2026-09',
     frequency_needs_period: 'Give both how often and per what period',
-    weights_not_whole: 'The three weights must add up to 100 %',
+    weights_not_whole: 'The three weights must add up to 100%',
     already_handled: 'This warning already has its follow-up',
     pause_after_due:
       'A pause must start by the due date ({{due}}): once late, a pause cannot excuse the days already lost',

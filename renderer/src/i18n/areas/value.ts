@@ -95,12 +95,6 @@ export const zh = {
     churnShareHint: '某月营收比前三个月均值低出此比例以上时生成预警',
     customers: '个',
   },
-  validation: {
-    month_taken: '{{month}} 的营收已经录入：请在列表中修改该月',
-    weights_not_whole: '三项权重合计须为 100%',
-    already_handled: '该预警已记录过跟进',
-    invalid_month: '月份格式为 2026-09',
-  },
 } as const
 
 export const en: Strings<typeof zh> = {
@@ -199,11 +193,5 @@ export const en: Strings<typeof zh> = {
     churnShare: 'Revenue drop that warns',
     churnShareHint: 'A month this far or more below the average of the three before it raises a warning',
     customers: '',
-  },
-  validation: {
-    month_taken: 'Revenue for {{month}} is already entered: edit that month in the list',
-    weights_not_whole: 'The three weights must add up to 100%',
-    already_handled: 'This warning already has its follow-up',
-    invalid_month: 'A month is written 2026-09',
   },
 }

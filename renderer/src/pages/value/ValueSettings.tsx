@@ -176,7 +176,7 @@ export function ValueSettings() {
           rules={[
             {
               validator: async (_rule, value: Weights | undefined) => {
-                if (weightsTotalBp(value) !== 10_000) throw new Error(t('value.validation.weights_not_whole'))
+                if (weightsTotalBp(value) !== 10_000) throw new Error(t('validation.weights_not_whole'))
               },
             },
           ]}

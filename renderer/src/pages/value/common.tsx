@@ -4,19 +4,10 @@ import type { TFunction } from 'i18next'
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChurnWarningRecord } from '../../../../electron/api/contract'
-import type { FieldError } from '../../../../electron/api/errors'
 import { LIMITS } from '../../../../electron/api/schemas'
 import { ApiError } from '../../api'
-import { errorMessage } from '../../errors'
+import { errorMessage, fieldMessage } from '../../errors'
 import type { Formatters } from '../../format'
-
-/** A field refusal in words: this area's own messages first (month_taken, weights_not_whole), then the app's. */
-export function valueFieldMessage(t: TFunction, error: Pick<FieldError, 'message' | 'params'>): string {
-  return t([`value.validation.${error.message}`, `validation.${error.message}`], {
-    defaultValue: error.message,
-    ...error.params,
-  })
-}
 
 /**
  * Puts a refusal's field errors on the form (`name` maps a contract path to the form's field name, or
@@ -31,7 +22,7 @@ export function showRefusal(
 ): void {
   const fields = error instanceof ApiError ? (error.data.fields ?? []) : []
   const placed = fields
-    .map((field) => ({ name: name(field.path), errors: [valueFieldMessage(t, field)] }))
+    .map((field) => ({ name: name(field.path), errors: [fieldMessage(t, field)] }))
     .filter((field): field is { name: (string | number)[]; errors: string[] } => field.name !== null)
   form.setFields(placed as Parameters<typeof form.setFields>[0])
   if (placed.length === 0 || placed.length < fields.length) notify(errorMessage(t, error))
