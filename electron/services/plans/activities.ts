@@ -10,7 +10,7 @@ import type { ActivityInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
 import { containsAny } from '../customers/list'
 import { findRow, inTransaction, insertRecord, loadForChange, softDelete, updateRecord } from '../records'
-import { notFound, pageOf } from '../sla/common'
+import { notFound, pageOf, type ListRequest, assertLiveCustomer } from '../sla/common'
 import { effectivePlan } from './plans'
 
 function activityQuery(ctx: ServiceContext) {
@@ -43,15 +43,10 @@ function toRecord({ contactIds, ...row }: ActivityRow): ActivityRecord {
 
 export async function listActivities(
   ctx: ServiceContext,
-  input: {
-    startRow: number
-    endRow: number
-    customerId?: string | undefined
+  input: ListRequest & {
     kinds: string[]
     from?: string | undefined
     to?: string | undefined
-    search: string
-    sort: { colId: string; sort: 'asc' | 'desc' }[]
   },
 ): Promise<Page<ActivityRecord>> {
   let query = activityQuery(ctx)
@@ -88,8 +83,7 @@ async function itemForKind(ctx: ServiceContext, customerId: string, kind: string
 }
 
 async function checkActivity(ctx: ServiceContext, input: ActivityInput): Promise<void> {
-  const customer = await findRow(ctx, 'customer', input.customerId)
-  if (!customer || customer.deletedAt) throw fieldError('customerId', 'invalid_choice')
+  await assertLiveCustomer(ctx, input.customerId)
   if (input.occurredOn > chinaDate(ctx.now())) throw fieldError('occurredOn', 'in_future')
   if (input.staffId && !(await findRow(ctx, 'accountManager', input.staffId)))
     throw fieldError('staffId', 'invalid_choice')

@@ -9,9 +9,9 @@ import type { ChurnWarningRecord, RevenueRecord } from '../../api/contract'
 import { AppError, fieldError } from '../../api/errors'
 import type { ChurnNoteInput, RevenueInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
-import { findRow, inTransaction, insertRecord, loadForChange, updateRecord } from '../records'
+import { inTransaction, insertRecord, loadForChange, updateRecord } from '../records'
 import { readSetting } from '../settings/store'
-import { notFound } from '../sla/common'
+import { notFound, assertLiveCustomer } from '../sla/common'
 
 export function churnShareBp(ctx: ServiceContext): Promise<number> {
   return readSetting(ctx, 'churn_drop_share_bp', 2000)
@@ -69,8 +69,7 @@ export async function recordRevenueMonths(
 
 export async function saveRevenue(ctx: ServiceContext, input: RevenueInput): Promise<RevenueRecord[]> {
   return inTransaction(ctx, async (tx) => {
-    const customer = await findRow(tx, 'customer', input.customerId)
-    if (!customer || customer.deletedAt) throw fieldError('customerId', 'invalid_choice')
+    await assertLiveCustomer(tx, input.customerId)
     const holder = await tx.db
       .selectFrom('monthlyRevenue')
       .select('id')
@@ -136,8 +135,7 @@ export async function addChurnNote(
   input: ChurnNoteInput,
 ): Promise<ChurnWarningRecord[]> {
   return inTransaction(ctx, async (tx) => {
-    const customer = await findRow(tx, 'customer', input.customerId)
-    if (!customer || customer.deletedAt) throw fieldError('customerId', 'invalid_choice')
+    await assertLiveCustomer(tx, input.customerId)
     await insertRecord(tx, 'churnWarning', {
       customerId: input.customerId,
       source: input.source,

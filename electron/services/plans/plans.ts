@@ -4,7 +4,6 @@
  * stored once something about it is the customer's own (an override); until then it is the tier's
  * standards as they are. When the customer's tier changes, the plan follows it and keeps the overrides.
  */
-import type { PeriodKind } from '../../../db/schema'
 import type { PlanItemRecord, ServicePlan, StandardsMatrix } from '../../api/contract'
 import { fieldError } from '../../api/errors'
 import type { PlanItemInput, StandardInput } from '../../api/schemas'
@@ -69,19 +68,8 @@ export async function saveStandard(ctx: ServiceContext, input: StandardInput): P
   return standardsMatrix(ctx)
 }
 
-interface EffectiveItem {
-  itemId: string
-  provided: boolean
-  frequency: number | null
-  period: PeriodKind | null
-  overridden: boolean
-  note: string | null
-  planItemId: string | null
-  version: number | null
-}
-
 /** The tier's standards as plan items. */
-async function tierItems(ctx: ServiceContext, tierId: string | null): Promise<EffectiveItem[]> {
+async function tierItems(ctx: ServiceContext, tierId: string | null): Promise<PlanItemRecord[]> {
   if (!tierId) return []
   const rows = await ctx.db
     .selectFrom('serviceStandard as s')

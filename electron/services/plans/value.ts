@@ -10,7 +10,7 @@ import type { CustomerValueInput, ValueSettingsInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
 import { findRow, inTransaction, insertRecord, loadForChange, updateRecord, writeAudit } from '../records'
 import { readSetting, writeSetting } from '../settings/store'
-import { notFound } from '../sla/common'
+import { notFound, assertLiveCustomer } from '../sla/common'
 import { churnShareBp } from './churn'
 
 const DEFAULT_SETTINGS: ValueSettingsRecord = {
@@ -132,8 +132,7 @@ export async function saveCustomerValue(
   input: CustomerValueInput,
 ): Promise<CustomerValueRecord> {
   return inTransaction(ctx, async (tx) => {
-    const customer = await findRow(tx, 'customer', input.customerId)
-    if (!customer || customer.deletedAt) throw fieldError('customerId', 'invalid_choice')
+    await assertLiveCustomer(tx, input.customerId)
     const { id, version, ...values } = input
     if (id) {
       const before = await loadForChange(tx, 'customerValue', id, version ?? 0)

@@ -20,7 +20,7 @@ import {
   writeAudit,
 } from '../records'
 import { readSetting } from '../settings/store'
-import { notFound, pageOf, today } from './common'
+import { notFound, pageOf, today, type ListRequest, assertLiveCustomer } from './common'
 
 function agreementQuery(ctx: ServiceContext) {
   return ctx.db
@@ -77,13 +77,8 @@ async function withCircuits(
 
 export async function listAgreements(
   ctx: ServiceContext,
-  input: {
-    startRow: number
-    endRow: number
-    customerId?: string | undefined
-    search: string
+  input: ListRequest & {
     expiringOnly: boolean
-    sort: { colId: string; sort: 'asc' | 'desc' }[]
   },
 ): Promise<Page<AgreementRecord>> {
   let query = agreementQuery(ctx)
@@ -121,8 +116,7 @@ async function assertAgreementRefs(ctx: ServiceContext, input: AgreementInput): 
     .where((eb) => eb(eb.fn('lower', ['number']), '=', input.number.toLowerCase()))
     .executeTakeFirst()
   if (holder && holder.id !== input.id) throw fieldError('number', 'number_taken', { name: input.number })
-  const customer = await findRow(ctx, 'customer', input.customerId)
-  if (!customer || customer.deletedAt) throw fieldError('customerId', 'invalid_choice')
+  await assertLiveCustomer(ctx, input.customerId)
   if (input.gradeId && !(await findRow(ctx, 'qualityGrade', input.gradeId)))
     throw fieldError('gradeId', 'invalid_choice')
   if (input.circuitIds.length === 0) return

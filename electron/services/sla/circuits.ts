@@ -5,7 +5,7 @@ import type { CircuitInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
 import { containsAny } from '../customers/list'
 import { findRow, inTransaction, insertRecord, loadForChange, softDelete, updateRecord } from '../records'
-import { notFound, pageOf, today } from './common'
+import { notFound, pageOf, today, type ListRequest, assertLiveCustomer } from './common'
 
 function circuitQuery(ctx: ServiceContext) {
   const date = today(ctx)
@@ -43,16 +43,7 @@ function circuitQuery(ctx: ServiceContext) {
     ])
 }
 
-export async function listCircuits(
-  ctx: ServiceContext,
-  input: {
-    startRow: number
-    endRow: number
-    customerId?: string | undefined
-    search: string
-    sort: { colId: string; sort: 'asc' | 'desc' }[]
-  },
-): Promise<Page<CircuitRecord>> {
+export async function listCircuits(ctx: ServiceContext, input: ListRequest): Promise<Page<CircuitRecord>> {
   let query = circuitQuery(ctx)
   if (input.customerId) query = query.where('ci.customerId', '=', input.customerId)
   if (input.search) {
@@ -86,8 +77,7 @@ async function assertCircuitRefs(ctx: ServiceContext, input: CircuitInput): Prom
     .where((eb) => eb(eb.fn('lower', ['number']), '=', input.number.toLowerCase()))
     .executeTakeFirst()
   if (holder && holder.id !== input.id) throw fieldError('number', 'number_taken', { name: input.number })
-  const customer = await findRow(ctx, 'customer', input.customerId)
-  if (!customer || customer.deletedAt) throw fieldError('customerId', 'invalid_choice')
+  await assertLiveCustomer(ctx, input.customerId)
   const product = await findRow(ctx, 'product', input.productId)
   if (!product) throw fieldError('productId', 'invalid_choice')
 }

@@ -43,6 +43,12 @@ interface PageInput {
   sort: { colId: string; sort: 'asc' | 'desc' }[]
 }
 
+/** What every SLA and service list asks: a page, a sort, one customer's records or everyone's, a search. */
+export interface ListRequest extends PageInput {
+  customerId?: string | undefined
+  search: string
+}
+
 /**
  * One page of a list query and the count of all its rows. `columns` maps a sortable column of the
  * contract to the SQL expression behind it; the id breaks ties so that pages never overlap.
@@ -87,4 +93,14 @@ export async function assertNumberFree(
     .where((eb) => eb(eb.fn('lower', ['number']), '=', number.toLowerCase()))
     .executeTakeFirst()
   if (holder && holder.id !== ownId) throw fieldError('number', 'number_taken', { name: number })
+}
+
+/** The customer a new record belongs to: it must exist and not be deleted. */
+export async function assertLiveCustomer(ctx: ServiceContext, customerId: string): Promise<void> {
+  const customer = await ctx.db
+    .selectFrom('customer')
+    .select('deletedAt')
+    .where('id', '=', customerId)
+    .executeTakeFirst()
+  if (!customer || customer.deletedAt) throw fieldError('customerId', 'invalid_choice')
 }

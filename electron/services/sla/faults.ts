@@ -21,7 +21,7 @@ import type { ServiceContext } from '../context'
 import { containsAny } from '../customers/list'
 import { inTransaction, insertRecord, loadForChange, softDelete, updateRecord } from '../records'
 import { syncSlip } from './slips'
-import { assertNumberFree, nextNumber, notFound, pageOf } from './common'
+import { assertNumberFree, nextNumber, notFound, pageOf, type ListRequest } from './common'
 
 /** The agreement with a grade covering a circuit at an instant's date, with its targets. */
 function gradeCoverage(ctx: ServiceContext, date: string) {
@@ -83,16 +83,7 @@ function toFaultRecord(ctx: ServiceContext, row: FaultRow): FaultRecord {
   }
 }
 
-export async function listFaults(
-  ctx: ServiceContext,
-  input: {
-    startRow: number
-    endRow: number
-    customerId?: string | undefined
-    search: string
-    sort: { colId: string; sort: 'asc' | 'desc' }[]
-  },
-): Promise<Page<FaultRecord>> {
+export async function listFaults(ctx: ServiceContext, input: ListRequest): Promise<Page<FaultRecord>> {
   let query = faultQuery(ctx)
   if (input.customerId) query = query.where('f.customerId', '=', input.customerId)
   if (input.search) {

@@ -31,17 +31,18 @@ import {
   updateRecord,
 } from '../records'
 import { loadCalendar } from './calendar'
-import { assertNumberFree, dueSoonDays, nextNumber, notFound, pageOf, today } from './common'
+import {
+  assertNumberFree,
+  dueSoonDays,
+  nextNumber,
+  notFound,
+  pageOf,
+  today,
+  type ListRequest,
+} from './common'
 import { syncProvisioningSlip } from './slips'
 
-type OrderListInput = {
-  startRow: number
-  endRow: number
-  customerId?: string | undefined
-  search: string
-  statuses: string[]
-  sort: { colId: string; sort: 'asc' | 'desc' }[]
-}
+type OrderListInput = ListRequest & { statuses: string[] }
 
 function orderQuery(ctx: ServiceContext) {
   return ctx.db

@@ -14,7 +14,7 @@ import { containsAny } from '../customers/list'
 import { readSetting } from '../settings/store'
 import { chinaDate } from '../../domain/calendar'
 import { inTransaction, insertRecord, nowIso, updateRecord } from '../records'
-import { nextNumber, notFound, pageOf } from './common'
+import { nextNumber, notFound, pageOf, type ListRequest } from './common'
 
 function slipQuery(ctx: ServiceContext) {
   return ctx.db
@@ -65,13 +65,8 @@ export async function getSlip(ctx: ServiceContext, id: string): Promise<SlipReco
 
 export async function listSlips(
   ctx: ServiceContext,
-  input: {
-    startRow: number
-    endRow: number
-    customerId?: string | undefined
-    search: string
+  input: ListRequest & {
     statuses: SlipStatus[]
-    sort: { colId: string; sort: 'asc' | 'desc' }[]
   },
 ): Promise<Page<SlipRecord>> {
   let query = slipQuery(ctx)

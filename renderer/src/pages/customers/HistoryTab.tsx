@@ -1,9 +1,9 @@
 /** Who changed what in this customer file, and when: its audit rows, contacts' included. */
-import type { ColDef } from 'ag-grid-community'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry, Labelled } from '../../../../electron/api/contract'
 import { call } from '../../api'
+import { auditColumns } from '../../components/auditColumns'
 import { Grid } from '../../components/Grid'
 import { useFormat } from '../../format'
 import { contactField } from './ContactsTab'
@@ -63,38 +63,21 @@ export function HistoryTab({ customerId, refreshKey }: { customerId: string; ref
       })
       .join(t('common.separator'))
 
-  const columns: ColDef<AuditEntry>[] = [
-    {
-      field: 'at',
-      headerName: t('history.at'),
-      width: 170,
-      valueFormatter: ({ value }) => format.instant(value),
-    },
-    { field: 'operatorName', headerName: t('history.operator'), width: 150 },
-    { field: 'host', headerName: t('history.host'), width: 120 },
-    {
-      colId: 'record',
-      headerName: t('history.record'),
-      width: 230,
-      valueGetter: ({ data }) =>
-        data ? [t(`history.tables.${data.tableName}`), data.recordName].filter(Boolean).join(' · ') : '',
-    },
-    {
-      field: 'action',
-      headerName: t('history.action'),
-      width: 90,
-      valueFormatter: ({ value }) => t(`history.actions.${value}`),
-    },
-    {
-      colId: 'changes',
-      headerName: t('history.changes'),
-      flex: 1,
-      minWidth: 300,
-      wrapText: true,
-      autoHeight: true,
-      valueGetter: ({ data }) => (data ? describe(data) : ''),
-    },
-  ]
+  const columns = auditColumns(
+    t,
+    format,
+    [
+      { field: 'host', headerName: t('history.host'), width: 120 },
+      {
+        colId: 'record',
+        headerName: t('history.record'),
+        width: 230,
+        valueGetter: ({ data }) =>
+          data ? [t(`history.tables.${data.tableName}`), data.recordName].filter(Boolean).join(' · ') : '',
+      },
+    ],
+    describe,
+  )
 
   return (
     <div style={{ height: 420 }} data-testid="history-grid">

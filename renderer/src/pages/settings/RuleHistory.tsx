@@ -1,11 +1,11 @@
 /** Who changed the SLA rules, lists and calendar, and when: the audit rows of the rule data. */
 import { HistoryOutlined } from '@ant-design/icons'
-import type { ColDef } from 'ag-grid-community'
 import { Button, Modal } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry, RuleRow } from '../../../../electron/api/contract'
 import { call } from '../../api'
+import { auditColumns } from '../../components/auditColumns'
 import { Grid } from '../../components/Grid'
 import { useFormat } from '../../format'
 import { label, useSession } from '../../session'
@@ -54,42 +54,25 @@ export function RuleHistory({ rules }: { rules: RuleRow[] }) {
       })
       .join(t('common.separator'))
 
-  const columns: ColDef<AuditEntry>[] = [
-    {
-      field: 'at',
-      headerName: t('history.at'),
-      width: 170,
-      valueFormatter: ({ value }) => format.instant(value),
-    },
-    { field: 'operatorName', headerName: t('history.operator'), width: 140 },
-    {
-      colId: 'table',
-      headerName: t('calendar.history.table'),
-      width: 130,
-      valueGetter: ({ data }) => data && t(`calendar.history.tables.${data.tableName}`),
-    },
-    {
-      colId: 'record',
-      headerName: t('history.record'),
-      width: 200,
-      valueGetter: ({ data }) => data && recordName(data),
-    },
-    {
-      field: 'action',
-      headerName: t('history.action'),
-      width: 90,
-      valueFormatter: ({ value }) => t(`history.actions.${value}`),
-    },
-    {
-      colId: 'changes',
-      headerName: t('history.changes'),
-      flex: 1,
-      minWidth: 280,
-      wrapText: true,
-      autoHeight: true,
-      valueGetter: ({ data }) => (data ? changes(data) : ''),
-    },
-  ]
+  const columns = auditColumns(
+    t,
+    format,
+    [
+      {
+        colId: 'table',
+        headerName: t('calendar.history.table'),
+        width: 130,
+        valueGetter: ({ data }) => data && t(`calendar.history.tables.${data.tableName}`),
+      },
+      {
+        colId: 'record',
+        headerName: t('history.record'),
+        width: 200,
+        valueGetter: ({ data }) => data && recordName(data),
+      },
+    ],
+    changes,
+  )
 
   return (
     <>
