@@ -300,6 +300,75 @@ export interface CustomerValueTable extends RecordColumns {
   note: string | null
 }
 
+export type DeadlineCode = 'delivery' | 'follow_up_opening' | 'follow_up_repair'
+export type DayCount = 'working' | 'calendar'
+
+export interface DeadlineRuleTable extends RecordColumns {
+  code: DeadlineCode
+  days: number
+  dayCount: DayCount
+}
+
+export interface DeliveryDocumentTable extends RecordColumns {
+  code: string
+  nameZh: string
+  nameEn: string
+  /** The printed form the app makes for it; null: a document handed over as it is (a booklet). */
+  form: 'letter' | 'delivery_list' | 'warranty_card' | null
+  inHqFirst: number
+  inHqAdded: number
+  inBranchFirst: number
+  inBranchAdded: number
+  sortOrder: number
+}
+
+export interface DeliveryTable extends RecordColumns {
+  number: string
+  customerId: string
+  orderId: string
+  circuitId: string
+  openedOn: string
+  siteKind: 'hq' | 'branch'
+  businessKind: 'first' | 'added'
+  dueDays: number
+  dayCount: DayCount
+  dueOn: string
+  deliveredOn: string | null
+  deliveredBy: string | null
+  receiverContactId: string | null
+  /** The pack as it was resolved, each document with whether it was handed over. */
+  packJson: string
+  billedCircuitNumber: string | null
+  billedOpenedOn: string | null
+  billedMonthlyFeeFen: number | null
+  billedOneTimeFeeFen: number | null
+  billingConfirmed: number
+  notes: string | null
+}
+
+export interface FollowUpTable extends RecordColumns {
+  number: string
+  customerId: string
+  circuitId: string
+  source: 'opening' | 'repair'
+  orderId: string | null
+  faultId: string | null
+  triggerOn: string
+  dueDays: number
+  dayCount: DayCount
+  dueOn: string
+  doneOn: string | null
+  doneBy: string | null
+  contactId: string | null
+  result: string | null
+  satisfaction: number | null
+  issues: string | null
+  issueOwnerId: string | null
+  issueClosedOn: string | null
+  issueClosure: string | null
+  notes: string | null
+}
+
 export interface Database {
   setting: SettingTable
   auditLog: AuditLogTable
@@ -329,6 +398,10 @@ export interface Database {
   monthlyRevenue: MonthlyRevenueTable
   churnWarning: ChurnWarningTable
   customerValue: CustomerValueTable
+  deadlineRule: DeadlineRuleTable
+  deliveryDocument: DeliveryDocumentTable
+  delivery: DeliveryTable
+  followUp: FollowUpTable
 }
 
 export type Customer = Selectable<CustomerTable>

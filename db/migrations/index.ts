@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation'
 import * as customerFiles from './0002_customer_files'
 import * as sla from './0003_sla'
 import * as servicePlans from './0004_service_plans'
+import * as deliveries from './0005_deliveries'
 
 /**
  * Every migration, in order, statically imported: a folder scan breaks once the main process is
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_customer_files': customerFiles,
   '0003_sla': sla,
   '0004_service_plans': servicePlans,
+  '0005_deliveries': deliveries,
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

@@ -7,6 +7,7 @@ import { searchText } from '../../electron/services/customers/file'
 import { hashPassword } from '../../electron/services/session/operators'
 import { defaultRowId } from '../ids'
 import type { AccountManagerTable, ContactTable, CustomerTable, Database } from '../schema'
+import { writeDeliveryDemo } from './demo-delivery'
 import { writePlansDemo } from './demo-plans'
 import { writeSlaDemo } from './demo-sla'
 import { Random } from './random'
@@ -321,6 +322,7 @@ export async function writeDemoData(
       const actor = { id: null, name: ACTOR, role: 'trainer' as const }
       await writeSlaDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)
       await writePlansDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)
+      await writeDeliveryDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)
     }
   })
   return { customers: options.customers ?? 300 }

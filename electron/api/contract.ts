@@ -67,6 +67,22 @@ import {
   type LANGUAGES,
   type MANAGER_LEVELS,
   type ROLES,
+  type BUSINESS_KINDS,
+  type DAY_COUNTS,
+  type DEADLINE_CODES,
+  type DEADLINE_STATUSES,
+  type FOLLOW_UP_SOURCES,
+  type SITE_KINDS,
+  deadlineRuleSaveSchema,
+  deliveryDocumentSaveSchema,
+  deliveryListSchema,
+  deliveryPrintSchema,
+  deliverySaveSchema,
+  deliverySettingsSchema,
+  followUpListSchema,
+  followUpSaveSchema,
+  myDaySchema,
+  onTimeSchema,
 } from './schemas'
 
 /**
@@ -468,6 +484,176 @@ export interface SlipRecord {
   createdAt: string
 }
 
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number]
+export type DayCount = (typeof DAY_COUNTS)[number]
+export type DeadlineCode = (typeof DEADLINE_CODES)[number]
+export type SiteKind = (typeof SITE_KINDS)[number]
+export type BusinessKind = (typeof BUSINESS_KINDS)[number]
+export type FollowUpSource = (typeof FOLLOW_UP_SOURCES)[number]
+
+export interface DeadlineRuleRecord {
+  id: string
+  version: number
+  code: DeadlineCode
+  days: number
+  dayCount: DayCount
+}
+
+/** Which delivery packs hold a document: by customer site (HQ or branch) and first or added business. */
+export interface PackMembership {
+  hqFirst: boolean
+  hqAdded: boolean
+  branchFirst: boolean
+  branchAdded: boolean
+}
+
+export interface DeliveryDocumentRecord {
+  id: string
+  version: number
+  code: string
+  nameZh: string
+  nameEn: string
+  /** The printed form the app makes for it; null: handed over as it is (a booklet). */
+  form: 'letter' | 'delivery_list' | 'warranty_card' | null
+  packs: PackMembership
+  sortOrder: number
+}
+
+export interface DeliveryRules {
+  rules: DeadlineRuleRecord[]
+  documents: DeliveryDocumentRecord[]
+  /** The department printed on documents, in Chinese and in English. */
+  issuerName: string
+  issuerNameEn: string
+  faultHotline: string
+  accountHotline: string | null
+}
+
+/** One document of a delivery's pack, as resolved when the delivery was made, and whether it was handed over. */
+export interface PackItem {
+  documentId: string
+  code: string
+  nameZh: string
+  nameEn: string
+  form: DeliveryDocumentRecord['form']
+  handedOver: boolean
+}
+
+/** The customer's account manager and branch: whose record it is, for My day and its drill-downs. */
+interface Owned {
+  accountManagerId: string | null
+  accountManagerName: string | null
+  branchId: string | null
+}
+
+export interface DeliveryRecord extends Owned {
+  id: string
+  version: number
+  number: string
+  customerId: string
+  customerName: string
+  orderId: string
+  orderNumber: string
+  circuitId: string
+  circuitNumber: string
+  productNameZh: string
+  productNameEn: string
+  bandwidth: string | null
+  openedOn: string
+  siteKind: SiteKind
+  businessKind: BusinessKind
+  dueDays: number
+  dayCount: DayCount
+  dueOn: string
+  status: DeadlineStatus
+  deliveredOn: string | null
+  deliveredBy: string | null
+  deliveredByName: string | null
+  receiverContactId: string | null
+  receiverName: string | null
+  pack: PackItem[]
+  billedCircuitNumber: string | null
+  billedOpenedOn: string | null
+  billedMonthlyFeeFen: number | null
+  billedOneTimeFeeFen: number | null
+  billingConfirmed: boolean
+  notes: string | null
+}
+
+export interface FollowUpRecord extends Owned {
+  id: string
+  version: number
+  number: string
+  customerId: string
+  customerName: string
+  circuitId: string
+  circuitNumber: string
+  source: FollowUpSource
+  orderId: string | null
+  orderNumber: string | null
+  faultId: string | null
+  faultNumber: string | null
+  /** The opening or repair date the deadline counts from. */
+  triggerOn: string
+  dueDays: number
+  dayCount: DayCount
+  dueOn: string
+  status: DeadlineStatus
+  doneOn: string | null
+  doneBy: string | null
+  doneByName: string | null
+  contactId: string | null
+  contactName: string | null
+  contactPhone: string | null
+  result: string | null
+  satisfaction: number | null
+  issues: string | null
+  issueOwnerId: string | null
+  issueOwnerName: string | null
+  issueClosedOn: string | null
+  issueClosure: string | null
+  notes: string | null
+}
+
+/** Done on time against the 100 % standard, over the records whose deadline falls in a window. */
+export interface OnTimeFigure {
+  from: string
+  to: string
+  /** Records done, or whose deadline has passed: the ones the standard holds to. */
+  counted: number
+  onTime: number
+  /** Basis points; null when nothing is counted yet. */
+  shareBp: number | null
+}
+
+export const MY_DAY_MEASURES = [
+  'deliveriesDue',
+  'deliveriesOverdue',
+  'followUpsDue',
+  'followUpsOverdue',
+  'issuesOpen',
+  'ordersDueSoon',
+  'ordersLate',
+  'agreementsExpiring',
+] as const
+export type MyDayMeasure = (typeof MY_DAY_MEASURES)[number]
+export type MyDayCounts = Record<MyDayMeasure, number>
+
+/** One branch's or account manager's counts (names come from the lookups). */
+export interface MyDayRow {
+  /** null: customers with no branch (or no account manager) assigned. */
+  id: string | null
+  counts: MyDayCounts
+}
+
+export interface MyDay {
+  today: string
+  counts: MyDayCounts
+  /** Supervisors (and trainers, who demo it) see the same counts per branch and account manager. */
+  byBranch: MyDayRow[] | null
+  byManager: MyDayRow[] | null
+}
+
 /** A document written by the main process where the operator chose. */
 export interface SavedDocument {
   /** Opens the file through `files.open`; the renderer never holds a path. */
@@ -760,6 +946,22 @@ export const contract = {
   'value.save': channel(customerValueSaveSchema, 'write').returns<CustomerValueRecord>(),
   'value.settings': channel(none, 'read').returns<ValueSettingsRecord>(),
   'value.saveSettings': channel(valueSettingsSchema, 'supervisor').returns<ValueSettingsRecord>(),
+
+  'delivery.rules': channel(none, 'read').returns<DeliveryRules>(),
+  'delivery.saveRule': channel(deadlineRuleSaveSchema, 'supervisor').returns<DeliveryRules>(),
+  'delivery.saveDocument': channel(deliveryDocumentSaveSchema, 'supervisor').returns<DeliveryRules>(),
+  'delivery.saveSettings': channel(deliverySettingsSchema, 'supervisor').returns<DeliveryRules>(),
+  'deliveries.list': channel(deliveryListSchema, 'read').returns<Page<DeliveryRecord>>(),
+  'deliveries.get': channel(idSchema, 'read').returns<DeliveryRecord>(),
+  'deliveries.save': channel(deliverySaveSchema, 'write').returns<DeliveryRecord>(),
+  /** The delivery document (letter, delivery list, warranty card) as an A4 PDF; null when cancelled. */
+  'deliveries.print': channel(deliveryPrintSchema, 'read').returns<SavedDocument | null>(),
+  'deliveries.onTime': channel(onTimeSchema, 'read').returns<OnTimeFigure>(),
+  'followUps.list': channel(followUpListSchema, 'read').returns<Page<FollowUpRecord>>(),
+  'followUps.get': channel(idSchema, 'read').returns<FollowUpRecord>(),
+  'followUps.save': channel(followUpSaveSchema, 'write').returns<FollowUpRecord>(),
+  'followUps.onTime': channel(onTimeSchema, 'read').returns<OnTimeFigure>(),
+  'myDay.get': channel(myDaySchema, 'read').returns<MyDay>(),
 } as const
 
 export type Contract = typeof contract

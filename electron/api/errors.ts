@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'in_use'
   | 'file_unreadable'
   | 'no_printer'
+  | 'recorded_after_event'
 
 /** A problem with one field; `message` is an i18n key under `validation.`. */
 export interface FieldError {

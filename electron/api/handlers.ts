@@ -51,6 +51,16 @@ import {
 } from '../services/plans/plans'
 import { printStandards } from '../services/plans/printing'
 import { customerValue, saveCustomerValue, saveValueSettings, valueSettings } from '../services/plans/value'
+import {
+  deliveryRules,
+  saveDeadlineRule,
+  saveDeliveryDocument,
+  saveDeliverySettings,
+} from '../services/delivery/rules'
+import { getDelivery, listDeliveries, saveDelivery } from '../services/delivery/deliveries'
+import { getFollowUp, listFollowUps, saveFollowUp } from '../services/delivery/followUps'
+import { myDay, onTimeFigure } from '../services/delivery/figures'
+import { printDelivery } from '../services/delivery/printing'
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from './contract'
 import { AppError, type ApiErrorData, type FieldError, type Result } from './errors'
 
@@ -177,6 +187,24 @@ export const handlers: Handlers = {
   'value.save': ({ ctx }, input) => saveCustomerValue(ctx, input),
   'value.settings': ({ ctx }) => valueSettings(ctx),
   'value.saveSettings': ({ ctx }, input) => saveValueSettings(ctx, input),
+
+  'delivery.rules': ({ ctx }) => deliveryRules(ctx),
+  'delivery.saveRule': ({ ctx }, input) => saveDeadlineRule(ctx, input),
+  'delivery.saveDocument': ({ ctx }, input) => saveDeliveryDocument(ctx, input),
+  'delivery.saveSettings': ({ ctx }, input) => saveDeliverySettings(ctx, input),
+  'deliveries.list': ({ ctx }, input) => listDeliveries(ctx, input),
+  'deliveries.get': ({ ctx }, input) => getDelivery(ctx, input.id),
+  'deliveries.save': ({ ctx }, input) => saveDelivery(ctx, input),
+  'deliveries.print': async ({ host, ctx }, input) => {
+    const path = await printDelivery(ctx, host.ports, input.id, input.language)
+    return path ? { handle: host.rememberFile(path), fileName: basename(path) } : null
+  },
+  'deliveries.onTime': ({ ctx }, input) => onTimeFigure(ctx, 'delivery', input),
+  'followUps.list': ({ ctx }, input) => listFollowUps(ctx, input),
+  'followUps.get': ({ ctx }, input) => getFollowUp(ctx, input.id),
+  'followUps.save': ({ ctx }, input) => saveFollowUp(ctx, input),
+  'followUps.onTime': ({ ctx }, input) => onTimeFigure(ctx, 'followUp', input),
+  'myDay.get': ({ ctx }, input) => myDay(ctx, input),
 }
 
 /** Zod issues as field errors: the path joined with dots, the message an i18n key. */

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { ORDER_STATUSES, PROVISIONING_CLASSES } from '../domain/sla'
 import { FAULT_CAUSES } from '../domain/availability'
 import { PERIOD_KINDS } from '../domain/periods'
+import { DAY_COUNTS, DEADLINE_STATUSES } from '../domain/deadlines'
 
 /** Trimmed text; blank becomes null so that "nothing entered" is stored as nothing. */
 function emptyToNull(value: unknown): unknown {
@@ -485,6 +486,10 @@ const slaListBase = {
   customerId: recordId.optional(),
   search: z.string().trim().max(100).default(''),
 }
+/** A branch or account manager, or `none`: the records with none assigned. */
+const ownerRef = z.union([recordId, z.literal('none')]).optional()
+/** Narrows a list to one branch's or one account manager's customers (My day's numbers open these). */
+const ownerFilter = { branchId: ownerRef, accountManagerId: ownerRef }
 const pageSize = { message: 'page_size', path: ['endRow'] }
 const validPage = (q: { startRow: number; endRow: number }) =>
   q.endRow > q.startRow && q.endRow - q.startRow <= 1000
@@ -500,6 +505,7 @@ export const circuitListSchema = z
 export const agreementListSchema = z
   .object({
     ...slaListBase,
+    ...ownerFilter,
     expiringOnly: z.boolean().default(false),
     sort: sortBy(['number', 'customerName', 'validTo', 'status']),
   })
@@ -507,6 +513,7 @@ export const agreementListSchema = z
 export const orderListSchema = z
   .object({
     ...slaListBase,
+    ...ownerFilter,
     statuses: z.array(z.enum(ORDER_STATUSES)).max(5).default([]),
     sort: sortBy([
       'number',
@@ -693,3 +700,136 @@ export type RevenueInput = z.output<typeof revenueSaveSchema>
 export type ChurnNoteInput = z.output<typeof churnNoteSchema>
 export type CustomerValueInput = z.output<typeof customerValueSaveSchema>
 export type ValueSettingsInput = z.output<typeof valueSettingsSchema>
+
+// ——— Deliveries and follow-ups (domain.md §3), and My day ———
+
+export { DAY_COUNTS, DEADLINE_CODES, DEADLINE_STATUSES } from '../domain/deadlines'
+export const SITE_KINDS = ['hq', 'branch'] as const
+export const BUSINESS_KINDS = ['first', 'added'] as const
+export const FOLLOW_UP_SOURCES = ['opening', 'repair'] as const
+
+export const deliveryListSchema = z
+  .object({
+    ...slaListBase,
+    ...ownerFilter,
+    statuses: z.array(z.enum(DEADLINE_STATUSES)).max(5).default([]),
+    sort: sortBy(['number', 'customerName', 'openedOn', 'dueOn', 'deliveredOn']),
+  })
+  .refine(validPage, pageSize)
+
+export const followUpListSchema = z
+  .object({
+    ...slaListBase,
+    ...ownerFilter,
+    statuses: z.array(z.enum(DEADLINE_STATUSES)).max(5).default([]),
+    /** Only those whose issues are still open (the account manager's to close). */
+    issuesOpen: z.boolean().default(false),
+    sort: sortBy(['number', 'customerName', 'triggerOn', 'dueOn', 'doneOn', 'satisfaction']),
+  })
+  .refine(validPage, pageSize)
+
+export const deliverySaveSchema = z
+  .object({
+    id: recordId,
+    version,
+    siteKind: z.enum(SITE_KINDS, 'invalid_choice'),
+    businessKind: z.enum(BUSINESS_KINDS, 'invalid_choice'),
+    deliveredOn: optionalDate,
+    deliveredBy: optionalRef,
+    receiverContactId: optionalRef,
+    /** The documents of the pack that were handed over (ticked). */
+    handedOver: z.array(recordId).max(50, 'too_many').default([]),
+    billedCircuitNumber: optionalText(40),
+    billedOpenedOn: optionalDate,
+    billedMonthlyFeeFen: blankable(fen),
+    billedOneTimeFeeFen: blankable(fen),
+    billingConfirmed: z.boolean().default(false),
+    notes: optionalText(LIMITS.longText),
+  })
+  .superRefine((delivery, context) => {
+    if (!delivery.deliveredOn) return
+    // A delivery made is a record of who handed the pack to whom.
+    if (!delivery.deliveredBy)
+      context.addIssue({ code: 'custom', message: 'required', path: ['deliveredBy'] })
+    if (!delivery.receiverContactId)
+      context.addIssue({ code: 'custom', message: 'required', path: ['receiverContactId'] })
+  })
+export type DeliverySave = z.input<typeof deliverySaveSchema>
+export type DeliveryInput = z.output<typeof deliverySaveSchema>
+
+export const followUpSaveSchema = z
+  .object({
+    id: recordId,
+    version,
+    doneOn: optionalDate,
+    doneBy: optionalRef,
+    contactId: optionalRef,
+    result: optionalText(LIMITS.longText),
+    satisfaction: blankable(
+      z
+        .number('not_a_number')
+        .int('satisfaction_range')
+        .min(1, 'satisfaction_range')
+        .max(5, 'satisfaction_range'),
+    ),
+    issues: optionalText(LIMITS.longText),
+    issueOwnerId: optionalRef,
+    issueClosedOn: optionalDate,
+    issueClosure: optionalText(LIMITS.longText),
+    notes: optionalText(LIMITS.longText),
+  })
+  .superRefine((call, context) => {
+    const issue = (path: string, message: string) =>
+      context.addIssue({ code: 'custom', message, path: [path] })
+    if (call.doneOn && !call.result) issue('result', 'result_required')
+    if (!call.doneOn && (call.result || call.satisfaction !== null)) issue('doneOn', 'required')
+    if (call.issueClosedOn) {
+      if (!call.issues) issue('issues', 'required')
+      if (!call.issueClosure) issue('issueClosure', 'required')
+      if (!inOrder(call.doneOn, call.issueClosedOn)) issue('issueClosedOn', 'closed_before_raised')
+    }
+  })
+export type FollowUpSave = z.input<typeof followUpSaveSchema>
+export type FollowUpInput = z.output<typeof followUpSaveSchema>
+
+export const deadlineRuleSaveSchema = z.object({
+  id: recordId,
+  version,
+  days: z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(60, 'too_large'),
+  dayCount: z.enum(DAY_COUNTS, 'invalid_choice'),
+})
+export type DeadlineRuleInput = z.output<typeof deadlineRuleSaveSchema>
+
+export const deliveryDocumentSaveSchema = z.object({
+  ...draftRef,
+  code: requiredText(LIMITS.code).regex(CODE_PATTERN, 'invalid_code'),
+  nameZh: requiredText(LIMITS.name),
+  nameEn: requiredText(LIMITS.name),
+  packs: z.object({
+    hqFirst: z.boolean(),
+    hqAdded: z.boolean(),
+    branchFirst: z.boolean(),
+    branchAdded: z.boolean(),
+  }),
+  sortOrder: z.number('not_a_number').int('not_integer').min(0, 'not_negative').max(999, 'too_large'),
+})
+export type DeliveryDocumentSave = z.input<typeof deliveryDocumentSaveSchema>
+export type DeliveryDocumentInput = z.output<typeof deliveryDocumentSaveSchema>
+
+export const deliverySettingsSchema = z.object({
+  issuerName: requiredText(LIMITS.name),
+  issuerNameEn: requiredText(LIMITS.name),
+  faultHotline: requiredText(LIMITS.shortText),
+  accountHotline: optionalText(LIMITS.shortText),
+})
+export type DeliverySettingsInput = z.output<typeof deliverySettingsSchema>
+
+export const deliveryPrintSchema = idSchema.extend({ language: z.enum(LANGUAGES).default('zh-CN') })
+
+export const myDaySchema = z.object(ownerFilter)
+export type MyDayQuery = z.output<typeof myDaySchema>
+
+/** A window of due dates (default: this month) and whose records. */
+export const onTimeSchema = z
+  .object({ from: optionalDate, to: optionalDate, customerId: recordId.optional(), ...ownerFilter })
+  .refine((w) => inOrder(w.from, w.to), { message: 'ends_before_start', path: ['to'] })

@@ -34,6 +34,10 @@ export type VersionedTable =
   | 'monthlyRevenue'
   | 'churnWarning'
   | 'customerValue'
+  | 'deadlineRule'
+  | 'deliveryDocument'
+  | 'delivery'
+  | 'followUp'
 /** Tables whose changes are audited: the versioned records, and settings. */
 export type AuditedTable = VersionedTable | 'setting' | 'calendarYear'
 type Row = Record<string, unknown> & { id: string; version: number; deletedAt: string | null }
@@ -288,7 +292,9 @@ export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
     tableName: row.tableName,
     rowId: row.rowId,
     action: row.action,
-    recordName: (after['name'] ?? before['name'] ?? null) as string | null,
+    // A record's name, or failing that its Chinese name or code (rule data has no `name`).
+    recordName: (['name', 'nameZh', 'code'].map((key) => after[key] ?? before[key]).find(Boolean) ?? null) as
+      string | null,
     changes: changedFields(before, after),
   }
 }

@@ -60,14 +60,20 @@ table.steps th:nth-child(2) { width: 18%; }
 .signatures .date { margin-top: 2mm; font-size: 9.5pt; }
 `
 
-export function documentHtml(options: { title: string; language: 'zh-CN' | 'en'; body: string }): string {
+/** `style`: a document's own CSS, after the shared rules (so it may refine them). */
+export function documentHtml(options: {
+  title: string
+  language: 'zh-CN' | 'en'
+  body: string
+  style?: string
+}): string {
   return `<!doctype html>
 <html lang="${options.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>${escapeHtml(options.title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${options.style ?? ''}</style>
 </head>
 <body>
 ${options.body}

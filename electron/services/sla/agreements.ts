@@ -3,7 +3,7 @@
  * terms the contract sets for itself (they win over the rule table for orders accepted while it is in
  * force). An active agreement ending within the warning window is flagged.
  */
-import { daysBetween } from '../../domain/calendar'
+import { addDays, daysBetween } from '../../domain/calendar'
 import type { AgreementRecord, Page } from '../../api/contract'
 import { fieldError } from '../../api/errors'
 import type { AgreementInput, AgreementTerms } from '../../api/schemas'
@@ -20,7 +20,15 @@ import {
   writeAudit,
 } from '../records'
 import { readSetting } from '../settings/store'
-import { notFound, pageOf, today, type ListRequest, assertLiveCustomer } from './common'
+import {
+  assertLiveCustomer,
+  notFound,
+  ownedBy,
+  pageOf,
+  today,
+  type ListRequest,
+  type OwnerFilter,
+} from './common'
 
 function agreementQuery(ctx: ServiceContext) {
   return ctx.db
@@ -46,6 +54,11 @@ function agreementQuery(ctx: ServiceContext) {
 
 export function expiryWarningDays(ctx: ServiceContext): Promise<number> {
   return readSetting(ctx, 'agreement_expiry_warning_days', 30)
+}
+
+/** An active agreement ending on or before this date is expiring (or has run out unrenewed). */
+export async function expiringUntil(ctx: ServiceContext): Promise<string> {
+  return addDays(today(ctx), await expiryWarningDays(ctx))
 }
 
 async function withCircuits(
@@ -77,18 +90,16 @@ async function withCircuits(
 
 export async function listAgreements(
   ctx: ServiceContext,
-  input: ListRequest & {
-    expiringOnly: boolean
-  },
+  input: ListRequest &
+    OwnerFilter & {
+      expiringOnly: boolean
+    },
 ): Promise<Page<AgreementRecord>> {
   let query = agreementQuery(ctx)
   if (input.customerId) query = query.where('a.customerId', '=', input.customerId)
+  query = ownedBy(query, input)
   if (input.expiringOnly) {
-    const window = await expiryWarningDays(ctx)
-    const until = new Date(Date.parse(`${today(ctx)}T00:00:00Z`) + window * 86_400_000)
-      .toISOString()
-      .slice(0, 10)
-    query = query.where('a.status', '=', 'active').where('a.validTo', '<=', until)
+    query = query.where('a.status', '=', 'active').where('a.validTo', '<=', await expiringUntil(ctx))
   }
   if (input.search) {
     query = query.where(containsAny(['a.number', 'c.name'], input.search))

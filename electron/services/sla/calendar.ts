@@ -1,7 +1,7 @@
 /**
  * The working-day calendar as data: official rest days and make-up working days per year, shipped for
  * the published years, editable in Settings and importable from an .ics or CSV file. Every change moves
- * open orders' due dates (their deadlines follow the calendar), in the same transaction.
+ * the deadlines counted in working days (orders', deliveries'), in the same transaction.
  */
 import { buildCalendar, type CalendarEntry, type WorkCalendar } from '../../domain/calendar'
 import type { CalendarDayRecord, CalendarImportPreview, CalendarYearSummary } from '../../api/contract'
@@ -10,6 +10,13 @@ import type { CalendarDayInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
 import { inTransaction, insertRecord, nowIso, softDelete, updateRecord, writeAudit } from '../records'
 import { recomputeOrders } from './orders'
+import { recomputeWorkingDayDeadlines } from '../delivery/deadlines'
+
+/** Every deadline counted in working days moves with the calendar: orders', deliveries'. */
+async function recomputeDeadlines(ctx: ServiceContext): Promise<void> {
+  await recomputeOrders(ctx)
+  await recomputeWorkingDayDeadlines(ctx)
+}
 
 /**
  * The calendar last loaded, by what it was built from: a recompute of every order, or a demo writing
@@ -112,7 +119,7 @@ export async function saveCalendarDay(
 ): Promise<CalendarYearSummary[]> {
   return inTransaction(ctx, async (tx) => {
     await putDay(tx, { ...input, nameEn: input.nameEn ?? input.nameZh }, 'manual')
-    await recomputeOrders(tx)
+    await recomputeDeadlines(tx)
     return calendarYears(tx)
   })
 }
@@ -128,7 +135,7 @@ export async function deleteCalendarDay(ctx: ServiceContext, date: string): Prom
     if (!row)
       throw new AppError('not_found', `No calendar entry on ${date}.`, { params: { table: 'calendarDay' } })
     await softDelete(tx, 'calendarDay', row.id, row.version)
-    await recomputeOrders(tx)
+    await recomputeDeadlines(tx)
     return calendarYears(tx)
   })
 }
@@ -157,7 +164,7 @@ export async function setYearLoaded(
       await tx.db.deleteFrom('calendarYear').where('year', '=', year).execute()
       await writeAudit(tx, 'calendarYear', 'delete', { id: String(year), ...before }, { id: String(year) })
     }
-    await recomputeOrders(tx)
+    await recomputeDeadlines(tx)
     return calendarYears(tx)
   })
 }
@@ -215,7 +222,7 @@ export async function commitCalendarImport(
       await tx.db.insertInto('calendarYear').values(after).execute()
       await writeAudit(tx, 'calendarYear', 'create', null, { id: String(year), ...after })
     }
-    await recomputeOrders(tx)
+    await recomputeDeadlines(tx)
     return calendarYears(tx)
   })
 }

@@ -19,7 +19,7 @@ export function dueSoonDays(ctx: ServiceContext): Promise<number> {
 /** The next number of a series, e.g. `PF-2026-00007`: one more than the highest given this year. */
 export async function nextNumber(
   ctx: ServiceContext,
-  table: 'provisioningOrder' | 'fault' | 'compensationSlip',
+  table: 'provisioningOrder' | 'fault' | 'compensationSlip' | 'delivery' | 'followUp',
   prefix: string,
 ): Promise<string> {
   const year = today(ctx).slice(0, 4)
@@ -103,4 +103,27 @@ export async function assertLiveCustomer(ctx: ServiceContext, customerId: string
     .where('id', '=', customerId)
     .executeTakeFirst()
   if (!customer || customer.deletedAt) throw fieldError('customerId', 'invalid_choice')
+}
+
+/** One branch's or one account manager's customers; `none`: the customers with none assigned. */
+export interface OwnerFilter {
+  branchId?: string | undefined
+  accountManagerId?: string | undefined
+}
+
+const OWNER_COLUMNS = { branchId: 'c.branch_id', accountManagerId: 'c.account_manager_id' } as const
+
+/** Narrows a list to an owner's records; the query must join the customer as `c`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function ownedBy<QB extends SelectQueryBuilder<any, any, any>>(query: QB, owner: OwnerFilter): QB {
+  let narrowed = query
+  for (const key of ['branchId', 'accountManagerId'] as const) {
+    const value = owner[key]
+    if (!value) continue
+    const column = sql.ref(OWNER_COLUMNS[key])
+    narrowed = (
+      value === 'none' ? narrowed.where(column, 'is', null) : narrowed.where(column, '=', value)
+    ) as QB
+  }
+  return narrowed
 }

@@ -21,6 +21,7 @@ import type { ServiceContext } from '../context'
 import { containsAny } from '../customers/list'
 import { inTransaction, insertRecord, loadForChange, softDelete, updateRecord } from '../records'
 import { syncSlip } from './slips'
+import { syncRepair } from '../delivery/followUps'
 import { assertNumberFree, nextNumber, notFound, pageOf, type ListRequest } from './common'
 
 /** The agreement with a grade covering a circuit at an instant's date, with its targets. */
@@ -145,6 +146,7 @@ export async function saveFault(ctx: ServiceContext, input: FaultInput): Promise
       const own = spans.filter((span) => span.circuitId === circuitId)
       await syncAvailabilitySlips(tx, circuitId, monthsTouched(own, tx.now()))
     }
+    await syncRepair(tx, { ...columns, id: saved, circuitId: input.circuitId, deletedAt: null })
     return getFault(tx, saved)
   })
 }
@@ -154,6 +156,7 @@ export async function deleteFault(ctx: ServiceContext, id: string, version: numb
     const row = await softDelete(tx, 'fault', id, version)
     const span = row as unknown as { circuitId: string; reportedAt: string; restoredAt: string | null }
     await syncAvailabilitySlips(tx, span.circuitId, monthsTouched([span], tx.now()))
+    await syncRepair(tx, row as unknown as Parameters<typeof syncRepair>[1])
     return null
   })
 }

@@ -36,13 +36,16 @@ import {
   dueSoonDays,
   nextNumber,
   notFound,
+  ownedBy,
   pageOf,
   today,
   type ListRequest,
+  type OwnerFilter,
 } from './common'
 import { syncProvisioningSlip } from './slips'
+import { syncOpening } from '../delivery/deliveries'
 
-type OrderListInput = ListRequest & { statuses: string[] }
+type OrderListInput = ListRequest & OwnerFilter & { statuses: string[] }
 
 function orderQuery(ctx: ServiceContext) {
   return ctx.db
@@ -89,6 +92,7 @@ function orderQuery(ctx: ServiceContext) {
 export async function listOrders(ctx: ServiceContext, input: OrderListInput): Promise<Page<OrderRecord>> {
   let query = orderQuery(ctx)
   if (input.customerId) query = query.where('o.customerId', '=', input.customerId)
+  query = ownedBy(query, input)
   if (input.statuses.length > 0)
     query = query.where('o.status', 'in', input.statuses as OrderRecord['status'][])
   if (input.search) {
@@ -344,6 +348,7 @@ export async function saveOrder(ctx: ServiceContext, input: OrderInput): Promise
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
     if (!settled) await syncProvisioningSlip(tx, stored, outcome)
+    await syncOpening(tx, stored)
     return getOrder(tx, id)
   })
 }
@@ -358,8 +363,9 @@ export async function deleteOrder(ctx: ServiceContext, id: string, version: numb
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
-    // A deleted order owes nothing: its draft slip is voided.
+    // A deleted order owes nothing: its draft slip is voided; its delivery and follow-up go with it.
     await syncProvisioningSlip(tx, order, null)
+    await syncOpening(tx, order)
     return null
   })
 }

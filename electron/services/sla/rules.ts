@@ -106,7 +106,16 @@ export async function saveGrade(ctx: ServiceContext, input: GradeInput): Promise
 }
 
 /** The tables whose rows are rule data: their changes are the rules' history. */
-const RULE_TABLES = ['provisioningRule', 'qualityGrade', 'product', 'setting', 'calendarDay', 'calendarYear']
+const RULE_TABLES = [
+  'provisioningRule',
+  'qualityGrade',
+  'product',
+  'setting',
+  'calendarDay',
+  'calendarYear',
+  'deadlineRule',
+  'deliveryDocument',
+]
 
 /** Who changed the SLA rules, the lists and the calendar, and when: newest first, the last 500. */
 export async function ruleHistory(ctx: ServiceContext): Promise<AuditEntry[]> {

@@ -11,7 +11,7 @@ import { AppError } from '../../api/errors'
 import type { SlipDocument, SlipWorking } from '../../files/documents/slip'
 import type { ServiceContext } from '../context'
 import { containsAny } from '../customers/list'
-import { readSetting } from '../settings/store'
+import { issuerName } from '../delivery/rules'
 import { chinaDate } from '../../domain/calendar'
 import { inTransaction, insertRecord, nowIso, updateRecord } from '../records'
 import { nextNumber, notFound, pageOf, type ListRequest } from './common'
@@ -266,11 +266,7 @@ export async function slipDocument(
   return {
     number: slip.number,
     status: slip.status,
-    issuer: await readSetting(
-      ctx,
-      'issuer_name',
-      language === 'en' ? 'Key Account Department' : '集团客户部',
-    ),
+    issuer: await issuerName(ctx, language),
     customerName: slip.customerName,
     customerCode: detail.code,
     agreementNumber: slip.agreementNumber,
