@@ -7,29 +7,76 @@ export type SlaTab = (typeof SLA_TABS)[number]
 export const SERVICE_TABS = ['activities', 'compliance', 'churn'] as const
 export type ServiceTab = (typeof SERVICE_TABS)[number]
 
+export const DELIVERY_TABS = ['deliveries', 'followups'] as const
+export type DeliveryTab = (typeof DELIVERY_TABS)[number]
+
+/**
+ * A list's filter carried in the route (`#/delivery/deliveries?status=overdue&manager=…`), so that a
+ * number on My day opens the very records behind it. Keys: status (comma-separated), branch, manager
+ * (an id, or `none`), expiring (1), issues (open).
+ */
+export type ListFilter = Partial<Record<'status' | 'branch' | 'manager' | 'expiring' | 'issues', string>>
+
 export type Route =
+  | { page: 'myday' }
   | { page: 'customers' }
   | { page: 'customer'; id: string | null; tab?: string }
-  | { page: 'sla'; tab: SlaTab }
+  | { page: 'sla'; tab: SlaTab; filter?: ListFilter }
   | { page: 'service'; tab: ServiceTab }
+  | { page: 'delivery'; tab: DeliveryTab; filter?: ListFilter }
   | { page: 'standards' }
   | { page: 'settings' }
 
+const FILTER_KEYS = ['status', 'branch', 'manager', 'expiring', 'issues'] as const
+
+function parseFilter(query: string | undefined): ListFilter | undefined {
+  if (!query) return undefined
+  const params = new URLSearchParams(query)
+  const filter: ListFilter = {}
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key)
+    if (value) filter[key] = value
+  }
+  return Object.keys(filter).length > 0 ? filter : undefined
+}
+
+function filterQuery(filter: ListFilter | undefined): string {
+  if (!filter) return ''
+  const params = new URLSearchParams(
+    Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  )
+  const query = params.toString()
+  return query ? `?${query}` : ''
+}
+
 export function parseRoute(hash: string): Route {
-  const [page, id, tab] = hash.replace(/^#\/?/, '').split('/')
+  const [path, query] = hash.replace(/^#\/?/, '').split('?')
+  const [page, id, tab] = (path ?? '').split('/')
+  const filter = parseFilter(query)
   if (page === 'settings') return { page: 'settings' }
   if (page === 'standards') return { page: 'standards' }
+  if (page === 'customers') return { page: 'customers' }
   if (page === 'service')
     return { page: 'service', tab: SERVICE_TABS.find((name) => name === id) ?? 'activities' }
-  if (page === 'sla') return { page: 'sla', tab: SLA_TABS.find((name) => name === id) ?? 'orders' }
+  if (page === 'sla')
+    return { page: 'sla', tab: SLA_TABS.find((name) => name === id) ?? 'orders', ...(filter && { filter }) }
+  if (page === 'delivery')
+    return {
+      page: 'delivery',
+      tab: DELIVERY_TABS.find((name) => name === id) ?? 'deliveries',
+      ...(filter && { filter }),
+    }
   if (page === 'customer')
     return { page: 'customer', id: id && id !== 'new' ? id : null, ...(tab && { tab }) }
-  return { page: 'customers' }
+  // My day is the home page.
+  return { page: 'myday' }
 }
 
 export function routeHash(route: Route): string {
   if (route.page === 'customer') return `#/customer/${route.id ?? 'new'}${route.tab ? `/${route.tab}` : ''}`
-  if (route.page === 'sla' || route.page === 'service') return `#/${route.page}/${route.tab}`
+  if (route.page === 'sla' || route.page === 'delivery')
+    return `#/${route.page}/${route.tab}${filterQuery(route.filter)}`
+  if (route.page === 'service') return `#/${route.page}/${route.tab}`
   return `#/${route.page}`
 }
 

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Operator, SlipRecord } from '../../electron/api/contract'
 import { dispatch } from '../../electron/api/handlers'
 import { DEMO_SUPERVISOR_PASSWORD } from '../../db/seed/demo'
-import { choose, SCREENSHOT_DIR, startApp, type RunningApp } from './harness'
+import { choose, type RunningApp, SCREENSHOT_DIR, startApp, typeDate } from './harness'
 import { pdfPageCount, pdfPageToPng } from './ports'
 
 let app: RunningApp
@@ -33,13 +33,6 @@ async function signInAndOpen(
   await api('prefs.set', { language })
   await app.page.goto(`${app.url}${hash}`)
   await app.page.reload()
-}
-
-async function typeDate(page: Page, label: string, date: string) {
-  const input = page.getByLabel(label, { exact: true })
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent()
@@ -203,7 +196,7 @@ describe('compensation slips', () => {
     await page.getByTestId('language-switch').getByText('English').click()
     await page.goto(`${app.url}#/sla/slips`)
     await page.getByTestId('slips-search').locator('input').fill(slipNumber)
-    await expect.poll(() => text(page, 'slips-total'), slow).toBe('1 records')
+    await expect.poll(() => text(page, 'slips-total'), slow).toBe('1 record')
     await page.getByTestId('slips').locator('.ag-row').filter({ hasText: 'Confirmed' }).first().click()
     await expect.poll(() => text(page, 'slip-status'), slow).toBe('Confirmed by customer')
     expect(await page.getByTestId('slip-working').textContent()).toContain('Charged fee')
@@ -216,7 +209,7 @@ describe('compensation slips', () => {
     const slip = rows.find((row) => row.kind === 'availability')!
     await page.getByTestId('slip-drawer').getByRole('button', { name: 'Close' }).click()
     await page.getByTestId('slips-search').locator('input').fill(slip.number)
-    await expect.poll(() => text(page, 'slips-total'), slow).toBe('1 records')
+    await expect.poll(() => text(page, 'slips-total'), slow).toBe('1 record')
     await page.getByTestId('slips').locator('.ag-row').filter({ hasText: slip.number }).first().click()
     await expect
       .poll(() => page.getByTestId('slip-working').textContent(), slow)

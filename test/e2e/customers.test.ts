@@ -22,6 +22,8 @@ describe('customer files in the real UI', () => {
     await form.getByRole('button', { name: '新增并开始工作' }).click()
     await expect.poll(() => page.getByTestId('current-operator').textContent()).toContain('张伟')
     await expect.poll(() => page.getByTestId('status-bar').textContent()).toContain('account-desk.sqlite')
+    // Work starts on My day; the customers are a click away.
+    await page.getByRole('menuitem', { name: '客户档案' }).click()
   })
 
   it('shows messages at the field and saves nothing for bad input', async () => {
@@ -140,7 +142,7 @@ describe('customer files in the real UI', () => {
     await page.getByRole('menuitem', { name: '设置' }).click()
     await expect.poll(() => page.getByText('只有主管可以修改此处设置。').isVisible()).toBe(true)
     const addButtons = page.getByRole('button', { name: '新增' })
-    await expect.poll(() => addButtons.count()).toBe(6) // branches, industries, operators, tiers, products, grades
+    await expect.poll(() => addButtons.count()).toBe(7) // branches, industries, operators, tiers, products, grades, delivery documents
     for (const button of await addButtons.all()) expect(await button.isDisabled()).toBe(true)
     // The renderer's own bridge, as a tampered page would use it: the refusal comes from the main process.
     const refused = await page.evaluate(

@@ -7,7 +7,7 @@ import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { dispatch } from '../../electron/api/handlers'
 import { AppHost } from '../../electron/host'
 import { isAppUrl } from '../../electron/window/security'
@@ -124,4 +124,12 @@ export async function choose(page: Page, field: string, option: string): Promise
     .filter({ hasText: option })
     .first()
     .click()
+}
+
+/** Types a date into an antd DatePicker found by its label (in a page, a dialog or a drawer). */
+export async function typeDate(scope: Page | Locator, label: string, date: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true })
+  await input.click()
+  await input.fill(date)
+  await input.press('Enter')
 }

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { dispatch } from '../../electron/api/handlers'
 import { sampleContacts, sampleCustomer } from '../fixtures/customers'
-import { choose, startApp, type RunningApp } from './harness'
+import { choose, type RunningApp, startApp, typeDate } from './harness'
 
 let app: RunningApp
 let customerId: string
@@ -19,13 +19,6 @@ async function api<T = Record<string, unknown>>(channel: string, input?: unknown
   const result = await dispatch(app.host, channel, input)
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
   return result.value as T
-}
-
-async function typeDate(page: Page, label: string, date: string) {
-  const input = page.getByRole('dialog').getByLabel(label, { exact: true })
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
 }
 
 /** The share shown on the customer's compliance block, as a number ("16.66%" → 16.66). */
@@ -200,7 +193,7 @@ describe('a service plan, kept and checked', () => {
     await page.clock.setFixedTime(dayjs().add(3, 'day').toDate())
     await block.getByRole('button', { name: '记录电话' }).click()
     const ahead = dayjs().add(2, 'day').format('YYYY-MM-DD')
-    await typeDate(page, '日期', ahead)
+    await typeDate(page.getByRole('dialog'), '日期', ahead)
     await page.getByTestId('save-activity').click()
     await expect.poll(() => dialog.textContent()).toContain('不能晚于现在')
     await app.screenshot('activity-future.zh-CN')

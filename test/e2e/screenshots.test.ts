@@ -51,6 +51,9 @@ describe('every screen, on the demo database', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '大客户经理' }).first().click()
     await app.screenshot('sign-in.zh-CN')
     await page.getByRole('button', { name: '开始工作' }).click()
+    // Work starts on My day; the customers are a click away.
+    await expect.poll(() => page.getByRole('menuitem', { name: '我的今日' }).isVisible()).toBe(true)
+    await page.getByRole('menuitem', { name: '客户档案' }).click()
     await expect.poll(() => page.getByTestId('customer-total').textContent()).toBe('共 300 户')
   })
 
@@ -96,6 +99,26 @@ describe('every screen, on the demo database', () => {
           .poll(() => rows(tab === 'slips' ? 'slips' : `${tab}-grid`).count(), { timeout: 10_000 })
           .toBeGreaterThan(3)
         await app.screenshot(`sla-${tab}.${language.code}`)
+      }
+    })
+
+    it(`shows My day and the deliveries and follow-ups in ${language.code}`, async () => {
+      const { page } = app
+      await page.goto(`${app.url}#/myday`)
+      await expect.poll(() => page.getByTestId('myday-deliveriesOverdue').isVisible()).toBe(true)
+      // The demo's account manager is shown everyone's work: their own customers and the whole desk.
+      await page
+        .getByTestId('myday-scope')
+        .getByText(language.code === 'en' ? 'All' : '全部')
+        .click()
+      await expect.poll(() => page.getByTestId('myday-deliveriesOverdue').textContent()).not.toBe('0')
+      await app.screenshot(`myday-demo.${language.code}`)
+      for (const tab of ['deliveries', 'followups'] as const) {
+        await page.goto(`${app.url}#/delivery/${tab}`)
+        await expect
+          .poll(() => page.getByTestId(`${tab}-grid`).locator('.ag-row').count(), { timeout: 10_000 })
+          .toBeGreaterThan(3)
+        await app.screenshot(`delivery-${tab}-demo.${language.code}`)
       }
     })
 

@@ -6,10 +6,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { dispatch } from '../../electron/api/handlers'
 import { sampleCustomer } from '../fixtures/customers'
-import { choose, SCREENSHOT_DIR, startApp, type RunningApp } from './harness'
+import { choose, type RunningApp, SCREENSHOT_DIR, startApp, typeDate } from './harness'
 import { pdfPageCount, pdfPageToPng } from './ports'
 
 let app: RunningApp
@@ -19,13 +18,6 @@ async function api(channel: string, input?: unknown) {
   const result = await dispatch(app.host, channel, input)
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
   return result.value as Record<string, unknown>
-}
-
-async function typeDate(page: Page, label: string, date: string) {
-  const input = page.getByLabel(label, { exact: true })
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
 }
 
 beforeAll(async () => {

@@ -1,6 +1,8 @@
 /** The signed-in app: navigation for the areas, the operator and database switches, the current page. */
 import {
   CalendarOutlined,
+  CarryOutOutlined,
+  HomeOutlined,
   DatabaseOutlined,
   TableOutlined,
   LogoutOutlined,
@@ -15,6 +17,8 @@ import { errorMessage } from '../errors'
 import { CustomerPage } from '../pages/customers/CustomerPage'
 import { CustomersPage } from '../pages/customers/CustomersPage'
 import { SettingsPage } from '../pages/settings/SettingsPage'
+import { DeliveryPage } from '../pages/delivery/DeliveryPage'
+import { MyDayPage } from '../pages/myday/MyDayPage'
 import { SlaPage } from '../pages/sla/SlaPage'
 import { ServicePage } from '../pages/plans/ServicePage'
 import { StandardsPage } from '../pages/standards/StandardsPage'
@@ -24,17 +28,21 @@ import { useLeaveGuard } from '../unsaved'
 
 function Page({ route }: { route: Route }) {
   if (route.page === 'customer') return <CustomerPage key={route.id ?? 'new'} id={route.id} tab={route.tab} />
-  if (route.page === 'sla') return <SlaPage tab={route.tab} />
+  if (route.page === 'customers') return <CustomersPage />
+  if (route.page === 'sla') return <SlaPage tab={route.tab} filter={route.filter} />
+  if (route.page === 'delivery') return <DeliveryPage tab={route.tab} filter={route.filter} />
   if (route.page === 'service') return <ServicePage tab={route.tab} />
   if (route.page === 'standards') return <StandardsPage />
   if (route.page === 'settings') return <SettingsPage />
-  return <CustomersPage />
+  return <MyDayPage />
 }
 
 /** Where each menu entry leads. */
 const MENU_ROUTES: Record<string, Route> = {
+  myday: { page: 'myday' },
   customers: { page: 'customers' },
   sla: { page: 'sla', tab: 'orders' },
+  delivery: { page: 'delivery', tab: 'deliveries' },
   service: { page: 'service', tab: 'activities' },
   standards: { page: 'standards' },
   settings: { page: 'settings' },
@@ -52,7 +60,7 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
     leave(async () => {
       try {
         await work()
-        navigate({ page: 'customers' })
+        navigate({ page: 'myday' })
         await onSessionChange()
       } catch (error) {
         void message.error(errorMessage(t, error))
@@ -102,10 +110,12 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
             mode="inline"
             selectedKeys={[area]}
             style={{ height: '100%' }}
-            onClick={({ key }) => leave(() => navigate(MENU_ROUTES[key] ?? { page: 'customers' }))}
+            onClick={({ key }) => leave(() => navigate(MENU_ROUTES[key] ?? { page: 'myday' }))}
             items={[
+              { key: 'myday', icon: <HomeOutlined />, label: t('nav.myday') },
               { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
               { key: 'sla', icon: <SafetyCertificateOutlined />, label: t('nav.sla') },
+              { key: 'delivery', icon: <CarryOutOutlined />, label: t('nav.delivery') },
               { key: 'service', icon: <CalendarOutlined />, label: t('nav.service') },
               { key: 'standards', icon: <TableOutlined />, label: t('nav.standards') },
               { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },

@@ -5,6 +5,8 @@ import type { zhCN } from './zh-CN'
 export const en: Strings<typeof zhCN> = {
   app: { title: 'Account Desk' },
   nav: {
+    myday: 'My day',
+    delivery: 'Deliveries',
     customers: 'Customers',
     sla: 'SLA',
     service: 'Service',
@@ -231,6 +233,11 @@ export const en: Strings<typeof zhCN> = {
     already_handled: 'This warning already has its follow-up',
     pause_after_due:
       'A pause must start by the due date ({{due}}): once late, a pause cannot excuse the days already lost',
+    delivered_before_opening: 'The delivery date is before the opening ({{date}}): check the dates',
+    called_before_trigger: 'The call is dated before the opening or repair ({{date}}): check the dates',
+    result_required: 'Enter the result before closing the follow-up',
+    satisfaction_range: 'Satisfaction is a whole number from 1 to 5',
+    closed_before_raised: 'The issues are closed before the call that raised them',
   },
   errors: {
     invalid_input: 'Some fields need fixing: see the ones marked in red.',
@@ -252,5 +259,7 @@ export const en: Strings<typeof zhCN> = {
     in_use: 'Other records refer to this one, so it cannot be deleted: {{detail}}',
     file_unreadable: 'Cannot read {{fileName}}: {{detail}}',
     no_printer: 'This copy cannot open dialogs or print.',
+    recorded_after_event:
+      '{{number}} was recorded on {{date}}: the opening or repair can no longer be undone or moved past that day. Change that record first.',
   },
 }

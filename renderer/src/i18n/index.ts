@@ -2,6 +2,9 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Language } from '../../../electron/api/contract'
 import * as calendar from './areas/calendar'
+import * as delivery from './areas/delivery'
+import * as deliveryRules from './areas/deliveryRules'
+import * as myday from './areas/myday'
 import * as plans from './areas/plans'
 import * as value from './areas/value'
 import * as sla from './areas/sla'
@@ -19,6 +22,9 @@ export const resources = {
       slips: slips.zh,
       plans: plans.zh,
       value: value.zh,
+      delivery: delivery.zh,
+      deliveryRules: deliveryRules.zh,
+      myday: myday.zh,
     },
   },
   en: {
@@ -29,6 +35,9 @@ export const resources = {
       slips: slips.en,
       plans: plans.en,
       value: value.en,
+      delivery: delivery.en,
+      deliveryRules: deliveryRules.en,
+      myday: myday.en,
     },
   },
 } as const

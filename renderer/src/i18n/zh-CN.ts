@@ -2,6 +2,8 @@
 export const zhCN = {
   app: { title: '集团客户服务台' },
   nav: {
+    myday: '我的今日',
+    delivery: '交付与回访',
     customers: '客户档案',
     sla: 'SLA 服务保证',
     service: '服务执行',
@@ -212,6 +214,11 @@ export const zhCN = {
     weights_not_whole: '三项权重合计须为 100%',
     already_handled: '该预警已记录过跟进',
     pause_after_due: '暂停须在应完成日期（{{due}}）之前开始：超期后的暂停不能抵扣已超出的时间',
+    delivered_before_opening: '交付日期早于开通日期（{{date}}）：请检查日期',
+    called_before_trigger: '回访日期早于开通或修复日期（{{date}}）：请检查日期',
+    result_required: '结束回访前请填写回访结果',
+    satisfaction_range: '满意度为 1 到 5 的整数',
+    closed_before_raised: '问题关闭日期早于回访日期',
   },
   errors: {
     invalid_input: '有字段需要修改，请查看标红的字段。',
@@ -231,5 +238,7 @@ export const zhCN = {
     in_use: '该记录已被其他记录引用，不能删除：{{detail}}',
     file_unreadable: '无法读取文件 {{fileName}}：{{detail}}',
     no_printer: '此环境不能打开对话框或打印。',
+    recorded_after_event:
+      '交付或回访 {{number}} 已于 {{date}} 登记：不能撤销开通或修复，也不能改到该日之后。请先修改该记录。',
   },
 }

@@ -23,6 +23,8 @@ import type { TFunction } from 'i18next'
 import { ActivitiesTab } from '../plans/ActivitiesTab'
 import { PlanTab } from '../plans/PlanTab'
 import { ValueTab } from '../value/ValueTab'
+import { DeliveriesTab } from '../delivery/DeliveriesTab'
+import { FollowUpsTab } from '../delivery/FollowUpsTab'
 
 /** The customer's service: its plan and compliance, its activities, its value and churn warnings. */
 function serviceTabs(customerId: string, t: TFunction) {
@@ -54,6 +56,23 @@ function slaTabs(customerId: string, t: TFunction) {
   return tabs.map(([key, Tab]) => ({
     key,
     label: t(`sla.tabs.${key}`),
+    children: (
+      <div className="desk-tab-pane">
+        <Tab customerId={customerId} />
+      </div>
+    ),
+  }))
+}
+
+/** The customer's deliveries after its openings and the follow-up calls after openings and repairs. */
+function deliveryTabs(customerId: string, t: TFunction) {
+  const tabs = [
+    ['deliveries', DeliveriesTab],
+    ['followups', FollowUpsTab],
+  ] as const
+  return tabs.map(([key, Tab]) => ({
+    key,
+    label: t(`delivery.customerTabs.${key}`),
     children: (
       <div className="desk-tab-pane">
         <Tab customerId={customerId} />
@@ -273,6 +292,7 @@ export function CustomerPage({ id, tab: initialTab }: { id: string | null; tab?:
           },
           ...(file ? serviceTabs(file.customer.id, t) : []),
           ...(file ? slaTabs(file.customer.id, t) : []),
+          ...(file ? deliveryTabs(file.customer.id, t) : []),
           ...(file
             ? [
                 {

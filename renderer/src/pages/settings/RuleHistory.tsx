@@ -26,7 +26,11 @@ export function RuleHistory({ rules }: { rules: RuleRow[] }) {
   // A rule row has no name of its own: it is its product and class.
   const recordName = (entry: AuditEntry) => {
     const rule = rules.find((row) => row.id === entry.rowId)
-    if (!rule) return entry.recordName ?? entry.rowId
+    if (!rule) {
+      // Settings are named by their key, deadline rules by their code.
+      const name = entry.recordName ?? entry.rowId
+      return t(`calendar.history.records.${name}`, { defaultValue: name })
+    }
     const product = label(
       lookups.products.find((p) => p.id === rule.productId),
       i18n.language,
@@ -35,7 +39,10 @@ export function RuleHistory({ rules }: { rules: RuleRow[] }) {
   }
   const shownValue = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—'
+    // Pack membership is stored as 0 or 1.
+    if (field.startsWith('inHq') || field.startsWith('inBranch')) return value ? '✓' : '—'
     if (typeof value === 'number') return shownNumber(field, value)
+    if (field === 'dayCount') return t(`calendar.history.dayCount.${String(value)}`)
     if (field === 'provisioningClass') return t(`sla.provisioningClass.${String(value)}`)
     if (field === 'productId')
       return label(

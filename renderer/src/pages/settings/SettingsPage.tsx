@@ -1,4 +1,7 @@
-/** Settings: language for everyone; tier scheme, lists, operators, SLA rules, the calendar and the value assessment for supervisors. */
+/**
+ * Settings: language for everyone; tier scheme, lists, operators, SLA rules, deliveries and follow-ups,
+ * the calendar and the value assessment for supervisors.
+ */
 import { Alert, App, Card, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
@@ -6,6 +9,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { errorMessage } from '../../errors'
 import { useSession } from '../../session'
 import { CalendarSettings } from './CalendarSettings'
+import { DeliverySettings } from './DeliverySettings'
 import { LookupList } from './LookupList'
 import { OperatorList } from './OperatorList'
 import { SlaRuleSettings } from './SlaRuleSettings'
@@ -59,6 +63,9 @@ export function SettingsPage() {
       </Card>
       <Card title={t('calendar.rules.title')} size="small" data-testid="sla-rules-card">
         <SlaRuleSettings />
+      </Card>
+      <Card title={t('deliveryRules.title')} size="small" data-testid="delivery-settings-card">
+        <DeliverySettings />
       </Card>
       <Card title={t('calendar.title')} size="small" data-testid="calendar-card">
         <CalendarSettings />

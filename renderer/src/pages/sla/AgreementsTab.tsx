@@ -2,7 +2,7 @@
 import type { ColDef } from 'ag-grid-community'
 import { DatePicker, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreementRecord, AgreementTerms, ProvisioningClass } from '../../../../electron/api/contract'
 import {
@@ -13,7 +13,9 @@ import {
 import { call } from '../../api'
 import type { PageRequest } from '../../components/PagedGrid'
 import { useFormat } from '../../format'
+import type { ListFilter } from '../../router'
 import { label, useSession } from '../../session'
+import { OwnerFilterTags, ownerQuery, useListFilter } from '../myday/drillDown'
 import { columnMakers } from './columns'
 import { ListPage } from './ListPage'
 import { CircuitField, CustomerField, useEditing } from './pickers'
@@ -151,13 +153,28 @@ function TermsTable() {
   )
 }
 
-export function AgreementsTab({ customerId }: { customerId?: string }) {
+/**
+ * `filter` (expiring only, branch, account manager) comes with the route, e.g. from My day: on the SLA
+ * page it lives in the route (`onFilterChange` navigates), on a customer's tab in the tab.
+ */
+export function AgreementsTab({
+  customerId,
+  filter: routeFilter,
+  onFilterChange,
+}: {
+  customerId?: string
+  filter?: ListFilter | undefined
+  onFilterChange?: (next: ListFilter) => void
+}) {
   const { t, i18n } = useTranslation()
   const format = useFormat()
   const { lookups } = useSession()
   const editor = useEditing<AgreementRecord>()
   const { current, reloads } = editor
-  const [expiringOnly, setExpiringOnly] = useState(false)
+  const [filter, setFilter] = useListFilter(routeFilter, onFilterChange)
+  const { branch, manager } = filter
+  const expiringOnly = filter.expiring === '1'
+  const setExpiringOnly = (on: boolean) => setFilter({ expiring: on ? '1' : undefined })
 
   const columns = useMemo<ColDef<AgreementRecord>[]>(() => {
     const col = columnMakers<AgreementRecord>(t, format)
@@ -205,10 +222,11 @@ export function AgreementsTab({ customerId }: { customerId?: string }) {
         ...request,
         sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
         expiringOnly,
+        ...ownerQuery({ branch, manager }),
         ...(customerId && { customerId }),
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a save asks for a new load, which reloads the grid
-    [customerId, expiringOnly, reloads],
+    [customerId, expiringOnly, branch, manager, reloads],
   )
   const initial = useMemo(() => toValues(current, customerId), [current, customerId])
   const required = [{ required: true, message: t('validation.required') }]
@@ -231,6 +249,12 @@ export function AgreementsTab({ customerId }: { customerId?: string }) {
               data-testid="expiring-only"
             />
             {t('sla.agreements.expiringOnly')}
+            <OwnerFilterTags
+              filter={filter}
+              active={expiringOnly || Boolean(branch) || Boolean(manager)}
+              onChange={setFilter}
+              onClear={() => setFilter({ expiring: undefined, branch: undefined, manager: undefined })}
+            />
           </Space>
         }
       />

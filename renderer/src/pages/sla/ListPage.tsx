@@ -51,7 +51,7 @@ export function ListPage<T extends { id: string }>(props: Props<T>) {
         </Space>
         <Space>
           <Typography.Text type="secondary" data-testid={`${props.testId}-total`}>
-            {total === null ? '' : t('sla.total', { formatted: format.count(total) })}
+            {total === null ? '' : t('sla.total', { count: total, formatted: format.count(total) })}
           </Typography.Text>
           {props.onNew && (
             <Button type="primary" icon={<PlusOutlined />} onClick={props.onNew}>

@@ -8,14 +8,31 @@ import { ORDER_STATUSES } from '../../../../electron/api/schemas'
 import { call } from '../../api'
 import type { PageRequest } from '../../components/PagedGrid'
 import { useFormat } from '../../format'
+import type { ListFilter } from '../../router'
+import { OwnerFilterTags, ownerQuery, useListFilter, useStatuses } from '../myday/drillDown'
 import { columnMakers } from './columns'
 import { ListPage } from './ListPage'
 import { OrderDrawer } from './OrderDrawer'
 
-export function OrdersTab({ customerId }: { customerId?: string }) {
+/**
+ * `filter` (statuses, branch, account manager) comes with the route, e.g. from a number on My day: on the
+ * SLA page the filter lives in the route (`onFilterChange` navigates), on a customer's tab in the tab.
+ */
+export function OrdersTab({
+  customerId,
+  filter: routeFilter,
+  onFilterChange,
+}: {
+  customerId?: string
+  filter?: ListFilter | undefined
+  onFilterChange?: (next: ListFilter) => void
+}) {
   const { t } = useTranslation()
   const format = useFormat()
-  const [statuses, setStatuses] = useState<OrderStatus[]>([])
+  const [filter, setFilter] = useListFilter(routeFilter, onFilterChange)
+  const statuses = useStatuses<OrderStatus>(filter.status, ORDER_STATUSES)
+  const setStatuses = (next: OrderStatus[]) => setFilter({ status: next.join(',') })
+  const { branch, manager } = filter
   const [editing, setEditing] = useState<string | 'new' | null>(null)
   const [reloads, setReloads] = useState(0)
 
@@ -49,11 +66,12 @@ export function OrdersTab({ customerId }: { customerId?: string }) {
         ...request,
         sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
         statuses,
+        ...ownerQuery({ branch, manager }),
         ...(customerId && { customerId }),
       }),
     // A save or delete asks for a new load function, which reloads the grid.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [statuses, customerId, reloads],
+    [statuses, branch, manager, customerId, reloads],
   )
 
   return (
@@ -66,20 +84,28 @@ export function OrdersTab({ customerId }: { customerId?: string }) {
         onNew={() => setEditing('new')}
         onOpen={(row) => setEditing(row.id)}
         filters={
-          <Select
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
-            style={{ minWidth: 200 }}
-            placeholder={t('sla.orders.status')}
-            value={statuses}
-            onChange={setStatuses}
-            options={ORDER_STATUSES.map((status) => ({
-              value: status,
-              label: t(`sla.orderStatus.${status}`),
-            }))}
-            data-testid="order-status-filter"
-          />
+          <>
+            <Select
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              style={{ minWidth: 200 }}
+              placeholder={t('sla.orders.status')}
+              value={statuses}
+              onChange={setStatuses}
+              options={ORDER_STATUSES.map((status) => ({
+                value: status,
+                label: t(`sla.orderStatus.${status}`),
+              }))}
+              data-testid="order-status-filter"
+            />
+            <OwnerFilterTags
+              filter={filter}
+              active={statuses.length > 0 || Boolean(branch) || Boolean(manager)}
+              onChange={setFilter}
+              onClear={() => setFilter({ status: undefined, branch: undefined, manager: undefined })}
+            />
+          </>
         }
       />
       <OrderDrawer

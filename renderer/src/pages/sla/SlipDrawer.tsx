@@ -3,9 +3,7 @@
  * the working kept on it step by step, and what a supervisor does next. Every figure is the main
  * process's; this page formats them. Also the pieces the calculator shows the same way.
  */
-import { FilePdfOutlined } from '@ant-design/icons'
 import {
-  Alert,
   App,
   Button,
   Descriptions,
@@ -13,7 +11,6 @@ import {
   Form,
   Input,
   Modal,
-  Segmented,
   Space,
   Spin,
   Steps,
@@ -24,12 +21,13 @@ import {
 import type { TFunction } from 'i18next'
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Language, SavedDocument, SlipRecord, SlipWorking } from '../../../../electron/api/contract'
+import type { SlipRecord, SlipWorking } from '../../../../electron/api/contract'
 import { slipConfirmSchema } from '../../../../electron/api/schemas'
 import { ApiError, call } from '../../api'
 import { errorMessage, schemaRule, showFieldErrors } from '../../errors'
 import { useFormat } from '../../format'
 import { useSession } from '../../session'
+import { PrintBar } from '../../components/PrintBar'
 import { CalendarWarning } from './CalendarWarning'
 import { StatusTag } from './columns'
 
@@ -375,56 +373,6 @@ function SlipActions({ slip, act }: { slip: SlipRecord; act: Act }) {
   )
 }
 
-function PrintBar({ id }: { id: string }) {
-  const { t } = useTranslation()
-  const { message } = App.useApp()
-  const [language, setLanguage] = useState<Language>('zh-CN')
-  const [saved, setSaved] = useState<SavedDocument | null>(null)
-  const [busy, setBusy] = useState(false)
-  const report = (error: unknown) => void message.error(errorMessage(t, error))
-  const print = () => {
-    setBusy(true)
-    call('slips.print', { id, language })
-      .then((document) => document && setSaved(document))
-      .catch(report)
-      .finally(() => setBusy(false))
-  }
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space>
-        <Segmented<Language>
-          value={language}
-          onChange={setLanguage}
-          options={[
-            { value: 'zh-CN', label: t('slips.drawer.printIn.zh') },
-            { value: 'en', label: t('slips.drawer.printIn.en') },
-          ]}
-          data-testid="slip-print-language"
-        />
-        <Button icon={<FilePdfOutlined />} loading={busy} onClick={print} data-testid="slip-print">
-          {t('slips.drawer.print')}
-        </Button>
-      </Space>
-      {saved && (
-        <Alert
-          type="success"
-          showIcon
-          title={t('slips.drawer.printed', { fileName: saved.fileName })}
-          action={
-            <Button
-              size="small"
-              onClick={() => void call('files.open', { handle: saved.handle }).catch(report)}
-            >
-              {t('slips.drawer.open')}
-            </Button>
-          }
-          data-testid="slip-printed"
-        />
-      )}
-    </Space>
-  )
-}
-
 export function SlipDrawer({
   id,
   onClose,
@@ -482,7 +430,22 @@ export function SlipDrawer({
       size={780}
       title={shown ? t('slips.drawer.title', { number: shown.number }) : ''}
       extra={shown && <SlipActions slip={shown} act={act} />}
-      footer={shown && <PrintBar key={shown.id} id={shown.id} />}
+      footer={
+        shown && (
+          <PrintBar
+            key={shown.id}
+            print={(language) => call('slips.print', { id: shown.id, language })}
+            testId="slip"
+            labels={{
+              zh: t('slips.drawer.printIn.zh'),
+              en: t('slips.drawer.printIn.en'),
+              print: t('slips.drawer.print'),
+              open: t('slips.drawer.open'),
+              printed: (fileName) => t('slips.drawer.printed', { fileName }),
+            }}
+          />
+        )
+      }
       data-testid="slip-drawer"
     >
       {shown ? <SlipBody slip={shown} /> : <Spin />}
