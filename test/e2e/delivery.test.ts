@@ -152,6 +152,9 @@ describe('a delivery, recorded', () => {
     pdfPageToPng(pdf, join(SCREENSHOT_DIR, 'delivery-pdf-zh.png'))
     await expect.poll(() => drawer.getByTestId('delivery-printed').isVisible()).toBe(true)
     await page.keyboard.press('Escape')
+    // Delivered, it leaves the queue (which opens on what is still to do) for the on-time list.
+    await expect.poll(() => page.getByTestId('deliveries-grid-total').textContent()).toBe('共 0 条')
+    await page.goto(`${app.url}#/delivery/deliveries?status=on_time`)
     const grid = page.getByTestId('deliveries-grid')
     await expect.poll(() => grid.textContent()).toContain('4/4')
     await expect.poll(() => grid.textContent()).toContain('按时')
@@ -209,6 +212,7 @@ describe('a follow-up call, recorded', () => {
     await settled(page)
     await app.screenshot('delivery-followup-drawer-zh')
     await page.keyboard.press('Escape')
+    await page.goto(`${app.url}#/delivery/followups?status=on_time`)
     const grid = page.getByTestId('followups-grid')
     await expect.poll(() => grid.textContent()).toContain('4/5')
     await expect.poll(() => grid.textContent()).toContain('周主管')
@@ -254,7 +258,7 @@ describe('links from My day and the customer page', () => {
 describe('in English', () => {
   it('shows the lists and drawers in English', async () => {
     const { page } = app
-    await inLanguage('en', '#/delivery/deliveries')
+    await inLanguage('en', '#/delivery/deliveries?status=on_time')
     const deliveries = page.getByTestId('deliveries-grid')
     await expect.poll(() => deliveries.textContent()).toContain('On time')
     await expect
@@ -274,7 +278,7 @@ describe('in English', () => {
     await drawer.getByText('First', { exact: true }).click()
     await app.screenshot('delivery-drawer-en')
     await page.keyboard.press('Escape')
-    await page.getByRole('tab', { name: 'Follow-ups' }).click()
+    await page.goto(`${app.url}#/delivery/followups?status=on_time`)
     const followUps = page.getByTestId('followups-grid')
     await expect.poll(() => followUps.textContent()).toContain('4/5')
     await app.screenshot('delivery-followups-en')

@@ -32,7 +32,7 @@ export function DeliveriesTab({
 }) {
   const { t } = useTranslation()
   const format = useFormat()
-  const [initial] = useState(() => filtersOf(filter))
+  const [initial] = useState(() => filtersOf(filter, !customerId))
   const [statuses, setStatuses] = useState<DeadlineStatus[]>(initial.statuses)
   const [owners, setOwners] = useState<OwnerFilters>(customerId ? {} : initial)
   const [open, setOpen] = useState<string | null>(null)

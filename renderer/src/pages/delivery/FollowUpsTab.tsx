@@ -39,7 +39,7 @@ export function FollowUpsTab({
 }) {
   const { t } = useTranslation()
   const format = useFormat()
-  const [initial] = useState(() => filtersOf(filter))
+  const [initial] = useState(() => filtersOf(filter, !customerId))
   const [statuses, setStatuses] = useState<DeadlineStatus[]>(initial.statuses)
   const [issuesOpen, setIssuesOpen] = useState(initial.issuesOpen)
   const [owners, setOwners] = useState<OwnerFilters>(customerId ? {} : initial)

@@ -125,10 +125,16 @@ export interface ListFilters extends OwnerFilters {
 const isStatus = (value: string): value is DeadlineStatus =>
   (DEADLINE_STATUSES as readonly string[]).includes(value)
 
-/** The route's filter (a link from My day) as the list's first filter state. */
-export function filtersOf(filter: ListFilter | undefined): ListFilters {
+/** What is still to do: the desk's queue opens on these, overdue first in its own sort by due date. */
+const OPEN_STATUSES: DeadlineStatus[] = ['overdue', 'due_soon', 'upcoming']
+
+/**
+ * The route's filter (a link from My day) as the list's first filter state. With no link, a queue opens
+ * on the records still to do (`queue`); a customer's page shows them all.
+ */
+export function filtersOf(filter: ListFilter | undefined, queue: boolean): ListFilters {
   return {
-    statuses: (filter?.status ?? '').split(',').filter(isStatus),
+    statuses: filter ? (filter.status ?? '').split(',').filter(isStatus) : queue ? OPEN_STATUSES : [],
     branchId: filter?.branch || undefined,
     accountManagerId: filter?.manager || undefined,
     issuesOpen: filter?.issues === 'open',
