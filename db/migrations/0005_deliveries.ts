@@ -3,7 +3,7 @@
  * calendar, after which event), the documents of the delivery packs by customer site and business, the
  * deliveries made after an opening and the follow-up calls after an opening or a fault's repair.
  */
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { defaultRowId } from '../ids'
 
 const SHIPPED_AT = '2026-11-23T00:00:00.000Z'
@@ -45,6 +45,8 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('days', 'integer', (c) => c.notNull())
     .addColumn('day_count', 'text', (c) => c.notNull())
+    .addCheckConstraint('deadline_rule_day_count', sql`day_count in ('working', 'calendar')`)
+    .addCheckConstraint('deadline_rule_days', sql`days >= 0`)
     .execute()
   await recordTable(db, 'delivery_document')
     .addColumn('code', 'text', (c) => c.notNull().unique())
@@ -80,6 +82,9 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('billed_one_time_fee_fen', 'integer')
     .addColumn('billing_confirmed', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('notes', 'text')
+    .addCheckConstraint('delivery_site_kind', sql`site_kind in ('hq', 'branch')`)
+    .addCheckConstraint('delivery_business_kind', sql`business_kind in ('first', 'added')`)
+    .addCheckConstraint('delivery_day_count', sql`day_count in ('working', 'calendar')`)
     .execute()
   await recordTable(db, 'follow_up')
     .addColumn('number', 'text', (c) => c.notNull().unique())
@@ -102,6 +107,12 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('issue_closed_on', 'text')
     .addColumn('issue_closure', 'text')
     .addColumn('notes', 'text')
+    .addCheckConstraint(
+      'follow_up_source',
+      sql`(source = 'opening' and order_id is not null and fault_id is null) or (source = 'repair' and fault_id is not null and order_id is null)`,
+    )
+    .addCheckConstraint('follow_up_day_count', sql`day_count in ('working', 'calendar')`)
+    .addCheckConstraint('follow_up_satisfaction', sql`satisfaction between 1 and 5`)
     .execute()
 }
 
@@ -111,6 +122,7 @@ async function createIndexes(db: Kysely<unknown>): Promise<void> {
     ['delivery_open_due', 'delivery', ['delivered_on', 'due_on']],
     ['follow_up_customer', 'follow_up', ['customer_id']],
     ['follow_up_open_due', 'follow_up', ['done_on', 'due_on']],
+    ['follow_up_issue_owner', 'follow_up', ['issue_owner_id']],
   ]
   for (const [name, table, columns] of indexes) {
     await db.schema.createIndex(name).on(table).columns(columns).execute()

@@ -1,13 +1,15 @@
 /**
  * The demo's deliveries and follow-ups. The SLA demo's completed orders and repaired faults have already
- * created them (through the services, with their deadlines); this records them as a desk would have:
- * most of the older ones done, mostly on time, a few late; the recent ones partly still open, so that My
- * day has work due soon and some overdue; satisfaction mostly good, a few issues raised, most closed.
+ * created them (through the services, with their deadlines); this opens a few circuits yesterday and
+ * today, then records them as a desk would have: most of the older ones done, mostly on time, a few late;
+ * the recent ones partly still open and those not yet due all open, so that My day has work to do and
+ * some overdue; satisfaction mostly good, a few issues raised, most closed.
  */
 import { addDays } from '../../electron/domain/calendar'
 import type { ServiceContext } from '../../electron/services/context'
 import { saveDelivery } from '../../electron/services/delivery/deliveries'
 import { saveFollowUp } from '../../electron/services/delivery/followUps'
+import { saveOrder } from '../../electron/services/sla/orders'
 import { today } from '../../electron/services/sla/common'
 import type { Random } from './random'
 
@@ -46,9 +48,13 @@ function dayBetween(random: Random, from: string, to: string, date: string): str
 
 /** When a record due on `dueOn` was done, or null when it is still open. */
 function doneOn(random: Random, start: string, dueOn: string, date: string): string | null {
+  // Not yet due: the desk has other work first.
+  if (dueOn >= date) return null
   const settled = dueOn < addDays(date, -SETTLED_DAYS)
   if (!random.chance(settled ? 0.97 : 0.45)) return null
-  if (random.chance(0.12)) return dayBetween(random, addDays(dueOn, 1), addDays(dueOn, 6), date)
+  // Late only once the deadline has passed.
+  if (dueOn < date && random.chance(0.12))
+    return dayBetween(random, addDays(dueOn, 1), addDays(dueOn, 6), date)
   return dayBetween(random, start, dueOn, date)
 }
 
@@ -146,7 +152,38 @@ async function recordFollowUps(ctx: ServiceContext, random: Random, parties: Map
   }
 }
 
+/** Orders on track, with no pause, accepted at least this many days ago: a few open yesterday and today. */
+const FRESH_OPENINGS = 3
+
+/**
+ * A few circuits opened yesterday and today, so that the desk has deliveries and calls not yet due
+ * (the SLA demo's completions are older).
+ */
+async function openFreshCircuits(ctx: ServiceContext): Promise<void> {
+  const date = today(ctx)
+  const orders = await ctx.db
+    .selectFrom('provisioningOrder as o')
+    .selectAll('o')
+    .where('o.status', '=', 'on_track')
+    .where('o.deletedAt', 'is', null)
+    .where('o.acceptedOn', '<=', addDays(date, -2))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('orderPause as p').select('p.id').whereRef('p.orderId', '=', 'o.id'))),
+    )
+    .orderBy('o.number')
+    .limit(FRESH_OPENINGS)
+    .execute()
+  for (const [index, order] of orders.entries()) {
+    await saveOrder(ctx, {
+      ...order,
+      completedOn: addDays(date, index === 0 ? 0 : -1),
+      pauses: [],
+    })
+  }
+}
+
 export async function writeDeliveryDemo(ctx: ServiceContext, random: Random): Promise<void> {
+  await openFreshCircuits(ctx)
   const parties = await partiesOf(ctx)
   await recordDeliveries(ctx, random, parties)
   await recordFollowUps(ctx, random, parties)

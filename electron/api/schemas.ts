@@ -782,7 +782,9 @@ export const followUpSaveSchema = z
     const issue = (path: string, message: string) =>
       context.addIssue({ code: 'custom', message, path: [path] })
     if (call.doneOn && !call.result) issue('result', 'result_required')
-    if (!call.doneOn && (call.result || call.satisfaction !== null)) issue('doneOn', 'required')
+    // Results, satisfaction and issues come from a call: they need its date.
+    if (!call.doneOn && (call.result || call.satisfaction !== null || call.issues || call.issueClosedOn))
+      issue('doneOn', 'required')
     if (call.issueClosedOn) {
       if (!call.issues) issue('issues', 'required')
       if (!call.issueClosure) issue('issueClosure', 'required')

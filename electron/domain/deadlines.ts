@@ -43,19 +43,27 @@ export const DEADLINE_STATUSES = ['upcoming', 'due_soon', 'overdue', 'on_time', 
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number]
 
 /**
+ * The last due date that is "due soon" today: the one with at most `dueSoonDays` working days after
+ * today up to it, as for orders (a rest day just before the next working day counts with it).
+ */
+export function dueSoonUntil(calendar: WorkCalendar, today: IsoDate, dueSoonDays: number): IsoDate {
+  return addDays(addWorkingDays(calendar, today, dueSoonDays + 1, undefined, false).date, -1)
+}
+
+/**
  * Where a record stands against its deadline. Open: overdue once today is past the due date, due soon
- * from `soonFrom` (the first day the desk should see it coming), upcoming before that. Done: on time
- * when done on or before the due date.
+ * when due on or before `soonUntil` (see `dueSoonUntil`), upcoming after that. Done: on time when done
+ * on or before the due date.
  */
 export function deadlineStatus(
   dueOn: IsoDate,
   doneOn: IsoDate | null,
   today: IsoDate,
-  soonFrom: IsoDate,
+  soonUntil: IsoDate,
 ): DeadlineStatus {
   if (doneOn) return doneOn <= dueOn ? 'on_time' : 'late'
   if (today > dueOn) return 'overdue'
-  return dueOn <= soonFrom ? 'due_soon' : 'upcoming'
+  return dueOn <= soonUntil ? 'due_soon' : 'upcoming'
 }
 
 export interface OnTimeShare {

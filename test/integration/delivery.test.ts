@@ -134,7 +134,12 @@ describe('completing an order', () => {
       completedOn: '2026-11-18',
       standardFeeFen: 1_000_000,
     })
-    expect((await deliveryOf(customerId))[0]).toMatchObject({ openedOn: '2026-11-18', dueOn: '2026-11-23' })
+    // The billing pre-fill follows the opening until the customer confirms it.
+    expect((await deliveryOf(customerId))[0]).toMatchObject({
+      openedOn: '2026-11-18',
+      dueOn: '2026-11-23',
+      billedOpenedOn: '2026-11-18',
+    })
     expect((await followUpsOf(customerId))[0]).toMatchObject({ triggerOn: '2026-11-18', dueOn: '2026-11-25' })
     await call(host, 'orders.save', {
       id: order.id,
@@ -189,6 +194,121 @@ describe('completing an order', () => {
   })
 })
 
+describe('corrections of the opening', () => {
+  async function complete(setup: Awaited<ReturnType<typeof customerWithCircuit>>, completedOn: string) {
+    return (
+      await call(host, 'orders.save', {
+        customerId: setup.customerId,
+        circuitId: setup.circuit.id,
+        provisioningClass: 'normal',
+        acceptedOn: '2026-10-12',
+        completedOn,
+      })
+    ).order
+  }
+
+  it('move the delivery and follow-up to the customer and circuit the order now names', async () => {
+    const first = await customerWithCircuit('DLV001')
+    const second = await customerWithCircuit('DLV002')
+    const order = await complete(first, '2026-11-18')
+    const before = (await deliveryOf(first.customerId))[0]!
+    await call(host, 'orders.save', {
+      id: order.id,
+      version: order.version,
+      customerId: second.customerId,
+      circuitId: second.circuit.id,
+      provisioningClass: 'normal',
+      acceptedOn: '2026-10-12',
+      completedOn: '2026-11-18',
+    })
+    expect(await deliveryOf(first.customerId)).toEqual([])
+    expect(await followUpsOf(first.customerId)).toEqual([])
+    expect((await deliveryOf(second.customerId))[0]).toMatchObject({
+      number: before.number,
+      circuitNumber: second.circuit.number,
+      billedCircuitNumber: second.circuit.number,
+    })
+    expect(await followUpsOf(second.customerId)).toHaveLength(1)
+  })
+
+  it('cannot move a recorded delivery to another circuit', async () => {
+    const first = await customerWithCircuit('DLV001')
+    const order = await complete(first, '2026-11-18')
+    const delivery = (await deliveryOf(first.customerId))[0]!
+    await call(host, 'deliveries.save', {
+      id: delivery.id,
+      version: delivery.version,
+      siteKind: 'hq',
+      businessKind: 'first',
+      deliveredOn: '2026-11-20',
+      deliveredBy: supervisorId,
+      receiverContactId: first.contactId,
+    })
+    const { products } = await call(host, 'lookups.get')
+    const other = await call(host, 'circuits.save', {
+      customerId: first.customerId,
+      number: 'LJ-DLV001-B',
+      productId: products.find((product) => product.code === 'digital')!.id,
+      status: 'active',
+    })
+    const error = await refusal(host, 'orders.save', {
+      id: order.id,
+      version: order.version,
+      customerId: first.customerId,
+      circuitId: other.id,
+      provisioningClass: 'normal',
+      acceptedOn: '2026-10-12',
+      completedOn: '2026-11-18',
+    })
+    expect(error).toMatchObject({ code: 'recorded_after_event', params: { number: delivery.number } })
+  })
+
+  it('made again after an undo, take the rules in force then, keeping the number', async () => {
+    const setup = await customerWithCircuit('DLV001')
+    const order = await complete(setup, '2026-11-18')
+    const { number } = (await deliveryOf(setup.customerId))[0]!
+    const cleared = await call(host, 'orders.save', {
+      id: order.id,
+      version: order.version,
+      customerId: setup.customerId,
+      circuitId: setup.circuit.id,
+      provisioningClass: 'normal',
+      acceptedOn: '2026-10-12',
+      completedOn: null,
+    })
+    const rule = (await call(host, 'delivery.rules')).rules.find((entry) => entry.code === 'delivery')!
+    await call(host, 'delivery.saveRule', {
+      id: rule.id,
+      version: rule.version,
+      days: 5,
+      dayCount: 'working',
+    })
+    await call(host, 'orders.save', {
+      id: order.id,
+      version: cleared.order.version,
+      customerId: setup.customerId,
+      circuitId: setup.circuit.id,
+      provisioningClass: 'normal',
+      acceptedOn: '2026-10-12',
+      completedOn: '2026-11-18',
+    })
+    expect((await deliveryOf(setup.customerId))[0]).toMatchObject({ number, dueDays: 5, dueOn: '2026-11-25' })
+  })
+
+  it('count first business by the opening date, not by the order of entry', async () => {
+    const setup = await customerWithCircuit('DLV001')
+    await complete(setup, '2026-11-18')
+    // An earlier opening entered afterwards is still the customer's first business. (The later one keeps
+    // the pack it was made with: a record is not re-made because another was back-dated.)
+    await complete(setup, '2026-10-20')
+    const kinds = (await deliveryOf(setup.customerId)).map((delivery) => [
+      delivery.openedOn,
+      delivery.businessKind,
+    ])
+    expect(kinds).toContainEqual(['2026-10-20', 'first'])
+  })
+})
+
 describe('repairing a fault', () => {
   it('creates a follow-up 3 days after the repair’s China date, and moves or removes it with the fault', async () => {
     const { customerId, circuit } = await customerWithCircuit()
@@ -217,6 +337,17 @@ describe('repairing a fault', () => {
       status: 'due_soon',
     })
     await call(host, 'faults.delete', { id: repaired.id, version: repaired.version })
+    expect(await followUpsOf(customerId)).toEqual([])
+  })
+
+  it('calls for no follow-up after planned maintenance agreed with the customer', async () => {
+    const { customerId, circuit } = await customerWithCircuit()
+    await call(host, 'faults.save', {
+      circuitId: circuit.id,
+      reportedAt: '2026-11-20T16:00:00Z',
+      restoredAt: '2026-11-20T18:00:00Z',
+      cause: 'planned',
+    })
     expect(await followUpsOf(customerId)).toEqual([])
   })
 })
@@ -431,6 +562,33 @@ describe('recording a follow-up', () => {
     expect((await call(host, 'followUps.list', { startRow: 0, endRow: 10, issuesOpen: true })).total).toBe(0)
   })
 
+  it('counts open issues for their owner, who may be another account manager', async () => {
+    const staff = await signInAs(host, 'staff', '客户经理丙')
+    await call(host, 'session.signIn', { operatorId: supervisorId, password: 'correct horse battery' })
+    const { customerId, contactId } = await completedOrder()
+    const [followUp] = await followUpsOf(customerId)
+    await call(host, 'followUps.save', {
+      id: followUp!.id,
+      version: followUp!.version,
+      doneOn: '2026-10-06',
+      contactId,
+      result: '客户反映发票问题',
+      satisfaction: 3,
+      issues: '发票抬头需更正',
+      issueOwnerId: staff.id,
+    })
+    const day = await call(host, 'myDay.get', { accountManagerId: staff.id })
+    expect(day.counts.issuesOpen).toBe(1)
+    expect((await call(host, 'myDay.get', { accountManagerId: supervisorId })).counts.issuesOpen).toBe(0)
+    const list = await call(host, 'followUps.list', {
+      startRow: 0,
+      endRow: 10,
+      issuesOpen: true,
+      accountManagerId: staff.id,
+    })
+    expect(list.rows.map((row) => row.id)).toEqual([followUp!.id])
+  })
+
   it('refuses closing without a result, a satisfaction outside 1–5, another customer’s contact: nothing saved', async () => {
     const { customerId } = await completedOrder('DLV001')
     const other = await customerWithCircuit('DLV002')
@@ -450,6 +608,7 @@ describe('recording a follow-up', () => {
         'issueClosedOn',
         'closed_before_raised',
       ],
+      [{ doneOn: null, result: null, issues: '网速慢' }, 'doneOn', 'required'],
     ]
     for (const [change, path, message] of cases) {
       const error = await refusal(host, 'followUps.save', { ...base, ...change })

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { SHIPPED_CALENDAR, SHIPPED_YEARS } from '../../db/seed/calendar'
-import { buildCalendar, classifyDay } from '../../electron/domain/calendar'
-import { deadlineAfter, deadlineStatus, onTimeShare } from '../../electron/domain/deadlines'
+import { addDays, buildCalendar, classifyDay, workingDaysAfter } from '../../electron/domain/calendar'
+import { deadlineAfter, deadlineStatus, dueSoonUntil, onTimeShare } from '../../electron/domain/deadlines'
 
 const calendar = buildCalendar(SHIPPED_YEARS, SHIPPED_CALENDAR)
 const DELIVERY = { days: 3, dayCount: 'working' } as const
@@ -98,6 +98,21 @@ describe('where a record stands', () => {
     ['2026-11-20', '2026-11-21', 'late'],
   ])('due %s, done %s, on 2026-11-23 → %s', (dueOn, doneOn, status) => {
     expect(deadlineStatus(dueOn, doneOn, '2026-11-23', soonUntil)).toBe(status)
+  })
+
+  it('is due soon in the same window as an order: at most N working days after today', () => {
+    // Wednesday 25 November, 2 working days: Thursday, Friday, and the weekend before Monday with them.
+    expect(dueSoonUntil(calendar, '2026-11-25', 2)).toBe('2026-11-29')
+    expect(dueSoonUntil(calendar, '2026-09-29', 2)).toBe('2026-10-08')
+    for (let today = '2026-09-01'; today <= '2026-12-31'; today = addDays(today, 1)) {
+      for (const days of [0, 1, 2, 5]) {
+        const until = dueSoonUntil(calendar, today, days)
+        for (let dueOn = today; dueOn <= addDays(today, 20); dueOn = addDays(dueOn, 1)) {
+          const asOrders = workingDaysAfter(calendar, today, dueOn).count <= days
+          expect(dueOn <= until, `${today} +${days}: ${dueOn}`).toBe(asOrders)
+        }
+      }
+    }
   })
 
   it('shares done on time in basis points, rounded down, none when nothing counts', () => {

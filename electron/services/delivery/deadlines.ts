@@ -6,8 +6,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DeadlineStatus } from '../../api/contract'
 import { AppError } from '../../api/errors'
-import { addWorkingDays } from '../../domain/calendar'
-import { deadlineAfter, type DeadlineCode, type DeadlineRule } from '../../domain/deadlines'
+import { deadlineAfter, dueSoonUntil, type DeadlineCode, type DeadlineRule } from '../../domain/deadlines'
 import type { ServiceContext } from '../context'
 import { insertRecord, softDelete, updateRecord } from '../records'
 import { loadCalendar } from '../sla/calendar'
@@ -37,8 +36,7 @@ export interface DeskClock {
 
 export async function deskClock(ctx: ServiceContext): Promise<DeskClock> {
   const date = today(ctx)
-  const walk = addWorkingDays(await loadCalendar(ctx), date, await dueSoonDays(ctx), undefined, false)
-  return { today: date, soonUntil: walk.date }
+  return { today: date, soonUntil: dueSoonUntil(await loadCalendar(ctx), date, await dueSoonDays(ctx)) }
 }
 
 /** A record's status against its deadline, in SQL (the same rule as `deadlineStatus`), for lists and filters. */
@@ -76,64 +74,89 @@ export async function recomputeWorkingDayDeadlines(ctx: ServiceContext): Promise
   }
 }
 
+/** An event as it now stands: the day it happened and whose circuit it was; null when undone. */
+export interface RecordedEvent {
+  start: string
+  customerId: string
+  circuitId: string
+}
+
+export type EventRecord = Record<string, unknown> & {
+  id: string
+  version: number
+  number: string
+  customerId: string
+  circuitId: string
+  deletedAt: string | null
+  dueDays: number
+  dayCount: DeadlineRule['dayCount']
+}
+
 interface EventRecordSpec {
   table: 'delivery' | 'followUp'
   /** The event's link on the record: the order for an opening, the fault for a repair. */
   link: { column: 'orderId' | 'faultId'; id: string }
   startColumn: 'openedOn' | 'triggerOn'
   doneColumn: 'deliveredOn' | 'doneOn'
-  /** The event's date; null when the event is undone (completion cleared, order or fault deleted). */
-  start: string | null
-  /** The columns of a new record, deadline included. */
-  create: (start: string) => Promise<Record<string, unknown>>
+  /** Null when the event is undone (completion cleared, order or fault deleted, no longer a repair). */
+  event: RecordedEvent | null
+  /** The columns of a record made for the event: deadline and pack by the rules in force now. */
+  create: (event: RecordedEvent) => Promise<Record<string, unknown>>
+  /** What else follows the event's new date on a record not yet done (a delivery's billing pre-fill). */
+  follow?: (existing: EventRecord, event: RecordedEvent) => Record<string, unknown>
 }
 
-type EventRecord = Record<string, unknown> & {
-  id: string
-  version: number
-  number: string
-  deletedAt: string | null
-  dueDays: number
-  dayCount: DeadlineRule['dayCount']
+function recordedAfterEvent(record: EventRecord, done: string): AppError {
+  return new AppError(
+    'recorded_after_event',
+    `${record.number} was recorded on ${done}: its opening or repair can no longer be undone, moved after that day or moved to another circuit.`,
+    { params: { number: record.number, date: done } },
+  )
 }
 
 /**
  * Keeps the record an event creates (a delivery, a follow-up) in step with the event: created when it
  * happens; its deadline moved, by the rule it was created under, when the event's date is corrected;
- * removed when the event is undone. Once the record is done (delivered, called) the event can no longer
- * be undone or moved past it: that is refused, naming the record.
+ * removed when the event is undone. An event moved to another customer's or circuit's record, or redone
+ * after an undo, makes the record afresh (keeping its number): it is a new record for the rules. Once
+ * the record is done (delivered, called), the event can no longer be undone, moved past it or moved to
+ * another circuit: that is refused, naming the record.
  */
 export async function followEvent(ctx: ServiceContext, spec: EventRecordSpec): Promise<void> {
-  const { table, link, startColumn, doneColumn, start } = spec
+  const { table, link, startColumn, doneColumn, event } = spec
   const existing = (await ctx.db
     .selectFrom(table)
     .selectAll()
     .where(link.column, '=', link.id)
     .executeTakeFirst()) as EventRecord | undefined
-  const done = existing && !existing.deletedAt ? (existing[doneColumn] as string | null) : null
-  if (done && (start === null || start > done))
-    throw new AppError(
-      'recorded_after_event',
-      `${existing!.number} was recorded on ${done}: its opening or repair can no longer be undone or moved after that day.`,
-      { params: { number: existing!.number, date: done } },
-    )
-  if (start === null) {
-    if (existing && !existing.deletedAt) await softDelete(ctx, table, existing.id, existing.version)
-    return
-  }
   if (!existing) {
-    await insertRecord(ctx, table, await spec.create(start))
+    if (event) await insertRecord(ctx, table, await spec.create(event))
     return
   }
+  const live = !existing.deletedAt
+  const moved = event && (existing.customerId !== event.customerId || existing.circuitId !== event.circuitId)
+  const done = live ? (existing[doneColumn] as string | null) : null
+  if (done && (!event || event.start > done || moved)) throw recordedAfterEvent(existing, done)
+  if (!event) {
+    if (live) await softDelete(ctx, table, existing.id, existing.version)
+    return
+  }
+  const patch = !live || moved ? await afresh(spec, event) : await sameRecord(ctx, spec, existing, event)
+  await updateRecord(ctx, table, existing.id, existing.version, patch, live ? 'update' : 'restore')
+}
+
+async function afresh(spec: EventRecordSpec, event: RecordedEvent): Promise<Record<string, unknown>> {
+  const { number: _kept, ...columns } = await spec.create(event)
+  return { ...columns, deletedAt: null }
+}
+
+async function sameRecord(
+  ctx: ServiceContext,
+  spec: EventRecordSpec,
+  existing: EventRecord,
+  event: RecordedEvent,
+): Promise<Record<string, unknown>> {
   const rule = { days: existing.dueDays, dayCount: existing.dayCount }
-  const { dueOn } = deadlineAfter(await loadCalendar(ctx), start, rule)
-  const patch = { [startColumn]: start, dueOn, deletedAt: null }
-  await updateRecord(
-    ctx,
-    table,
-    existing.id,
-    existing.version,
-    patch,
-    existing.deletedAt ? 'restore' : 'update',
-  )
+  const { dueOn } = deadlineAfter(await loadCalendar(ctx), event.start, rule)
+  return { [spec.startColumn]: event.start, dueOn, ...spec.follow?.(existing, event) }
 }

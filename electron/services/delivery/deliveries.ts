@@ -21,7 +21,15 @@ import {
   type OwnerFilter,
 } from '../sla/common'
 import { assertOperator, assertOwnContact } from './checks'
-import { deskClock, followEvent, newDeadline, statusSql, type DeskClock } from './deadlines'
+import {
+  deskClock,
+  followEvent,
+  newDeadline,
+  statusSql,
+  type DeskClock,
+  type EventRecord,
+  type RecordedEvent,
+} from './deadlines'
 import { syncFollowUp } from './followUps'
 
 function deliveryQuery(ctx: ServiceContext, clock: DeskClock) {
@@ -146,12 +154,17 @@ interface Opening {
   deletedAt: string | null
 }
 
-/** A new delivery for an opening: first business when the customer has had no delivery before. */
+/**
+ * A new delivery for an opening. First business when the customer has no delivery of an opening on or
+ * before this one (whatever order they were entered in); added business otherwise.
+ */
 async function newDelivery(ctx: ServiceContext, order: Opening, openedOn: string) {
   const earlier = await ctx.db
     .selectFrom('delivery')
     .select('id')
     .where('customerId', '=', order.customerId)
+    .where('orderId', '<>', order.id)
+    .where('openedOn', '<=', openedOn)
     .where('deletedAt', 'is', null)
     .executeTakeFirst()
   const businessKind = earlier ? ('added' as const) : ('first' as const)
@@ -184,26 +197,46 @@ async function newDelivery(ctx: ServiceContext, order: Opening, openedOn: string
 }
 
 /**
- * An order's opening makes a delivery and a follow-up, in the caller's transaction; correcting the
- * completion date moves them, clearing it (or deleting the order) removes them unless they were recorded.
+ * Until the customer confirms the billing data, the pre-filled figures follow a corrected opening
+ * date and fee; a figure someone changed by hand (no longer the old pre-fill) is left alone.
  */
-export async function syncOpening(ctx: ServiceContext, order: Opening): Promise<void> {
-  const openedOn = order.deletedAt ? null : order.completedOn
+function billingFollows(order: Opening, before: Pick<Opening, 'chargedFeeFen'> | null) {
+  return (existing: EventRecord, event: RecordedEvent) => {
+    if (existing['billingConfirmed']) return {}
+    return {
+      ...(existing['billedOpenedOn'] === existing['openedOn'] && { billedOpenedOn: event.start }),
+      ...(before &&
+        existing['billedOneTimeFeeFen'] === before.chargedFeeFen && {
+          billedOneTimeFeeFen: order.chargedFeeFen,
+        }),
+    }
+  }
+}
+
+/**
+ * An order's opening makes a delivery and a follow-up, in the caller's transaction; correcting the
+ * completion date (or the circuit) moves them, clearing it (or deleting the order) removes them unless
+ * they were recorded. `before` is the order as it was before this save, if it existed.
+ */
+export async function syncOpening(
+  ctx: ServiceContext,
+  order: Opening,
+  before: Pick<Opening, 'chargedFeeFen'> | null = null,
+): Promise<void> {
+  const event =
+    order.completedOn && !order.deletedAt
+      ? { start: order.completedOn, customerId: order.customerId, circuitId: order.circuitId }
+      : null
   await followEvent(ctx, {
     table: 'delivery',
     link: { column: 'orderId', id: order.id },
     startColumn: 'openedOn',
     doneColumn: 'deliveredOn',
-    start: openedOn,
-    create: (start) => newDelivery(ctx, order, start),
+    event,
+    create: (opening) => newDelivery(ctx, order, opening.start),
+    follow: billingFollows(order, before),
   })
-  await syncFollowUp(ctx, {
-    source: 'opening',
-    link: { column: 'orderId', id: order.id },
-    customerId: order.customerId,
-    circuitId: order.circuitId,
-    triggerOn: openedOn,
-  })
+  await syncFollowUp(ctx, 'opening', { column: 'orderId', id: order.id }, event)
 }
 
 /** Keeps the ticks of documents still in the pack when the site or business is corrected. */

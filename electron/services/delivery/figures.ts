@@ -16,7 +16,8 @@ import { onTimeShare } from '../../domain/deadlines'
 import { periodOf } from '../../domain/periods'
 import type { ServiceContext } from '../context'
 import { expiringUntil } from '../sla/agreements'
-import { ownedBy, type OwnerFilter } from '../sla/common'
+import { ownedBy, OWNER_COLUMNS, type OwnerFilter } from '../sla/common'
+import { ISSUE_OWNER_COLUMNS } from './followUps'
 import { deskClock, type DeskClock } from './deadlines'
 
 // Each measure's query joins the customer as `c`; Kysely cannot type the union of their shapes.
@@ -70,14 +71,19 @@ function measureQueries(
   }
 }
 
-function countByOwner(query: CustomerQuery, owner: OwnerFilter): Promise<OwnerCount[]> {
-  return ownedBy(query, owner)
+function countByOwner(
+  query: CustomerQuery,
+  owner: OwnerFilter,
+  columns: Record<keyof OwnerFilter, string>,
+): Promise<OwnerCount[]> {
+  const [branch, manager] = [sql.ref(columns.branchId), sql.ref(columns.accountManagerId)]
+  return ownedBy(query, owner, columns)
     .select([
-      sql<string | null>`c.branch_id`.as('branchId'),
-      sql<string | null>`c.account_manager_id`.as('accountManagerId'),
+      sql<string | null>`${branch}`.as('branchId'),
+      sql<string | null>`${manager}`.as('accountManagerId'),
       sql<number>`count(*)`.as('n'),
     ])
-    .groupBy([sql.ref('c.branch_id'), sql.ref('c.account_manager_id')])
+    .groupBy([branch, manager])
     .execute() as Promise<OwnerCount[]>
 }
 
@@ -103,7 +109,10 @@ export async function myDay(ctx: ServiceContext, owner: OwnerFilter): Promise<My
   const clock = await deskClock(ctx)
   const queries = measureQueries(ctx, clock, await expiringUntil(ctx))
   const counts = new Map<MyDayMeasure, OwnerCount[]>()
-  for (const measure of MY_DAY_MEASURES) counts.set(measure, await countByOwner(queries[measure], owner))
+  for (const measure of MY_DAY_MEASURES) {
+    const columns = measure === 'issuesOpen' ? ISSUE_OWNER_COLUMNS : OWNER_COLUMNS
+    counts.set(measure, await countByOwner(queries[measure], owner, columns))
+  }
   const totals = zeroCounts()
   for (const [measure, groups] of counts)
     totals[measure] = groups.reduce((sum, group) => sum + Number(group.n), 0)

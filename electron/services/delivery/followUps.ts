@@ -15,13 +15,24 @@ import {
   nextNumber,
   notFound,
   ownedBy,
+  OWNER_COLUMNS,
   pageOf,
   today,
   type ListRequest,
   type OwnerFilter,
 } from '../sla/common'
 import { assertOperator, assertOwnContact } from './checks'
-import { deskClock, followEvent, newDeadline, statusSql, type DeskClock } from './deadlines'
+import {
+  deskClock,
+  followEvent,
+  newDeadline,
+  statusSql,
+  type DeskClock,
+  type RecordedEvent,
+} from './deadlines'
+
+/** Open issues belong to their owner (by default the customer's account manager, who may hand them on). */
+export const ISSUE_OWNER_COLUMNS = { branchId: OWNER_COLUMNS.branchId, accountManagerId: 'u.issue_owner_id' }
 
 function followUpQuery(ctx: ServiceContext, clock: DeskClock) {
   return ctx.db
@@ -78,7 +89,12 @@ export async function listFollowUps(
   input: ListRequest & OwnerFilter & { statuses: DeadlineStatus[]; issuesOpen: boolean },
 ): Promise<Page<FollowUpRecord>> {
   const clock = await deskClock(ctx)
-  let query = ownedBy(followUpQuery(ctx, clock), input)
+  // Open issues are their owner's to close: narrowed by the issue owner, not the customer's manager.
+  let query = ownedBy(
+    followUpQuery(ctx, clock),
+    input,
+    input.issuesOpen ? ISSUE_OWNER_COLUMNS : OWNER_COLUMNS,
+  )
   if (input.customerId) query = query.where('u.customerId', '=', input.customerId)
   if (input.statuses.length > 0)
     query = query.where(statusSql('u.due_on', 'u.done_on', clock), 'in', input.statuses)
@@ -109,58 +125,60 @@ export async function getFollowUp(ctx: ServiceContext, id: string): Promise<Foll
   return row
 }
 
-interface FollowUpEvent {
-  source: 'opening' | 'repair'
-  link: { column: 'orderId' | 'faultId'; id: string }
-  customerId: string
-  circuitId: string
-  /** The opening or repair date; null when undone. */
-  triggerOn: string | null
-}
-
 /** Creates, moves or removes the follow-up an opening or a repair calls for. */
-export async function syncFollowUp(ctx: ServiceContext, event: FollowUpEvent): Promise<void> {
+export async function syncFollowUp(
+  ctx: ServiceContext,
+  source: 'opening' | 'repair',
+  link: { column: 'orderId' | 'faultId'; id: string },
+  event: RecordedEvent | null,
+): Promise<void> {
   await followEvent(ctx, {
     table: 'followUp',
-    link: event.link,
+    link,
     startColumn: 'triggerOn',
     doneColumn: 'doneOn',
-    start: event.triggerOn,
-    create: async (start) => ({
+    event,
+    create: async ({ start, customerId, circuitId }) => ({
       number: await nextNumber(ctx, 'followUp', 'HF'),
-      customerId: event.customerId,
-      circuitId: event.circuitId,
-      source: event.source,
-      orderId: event.link.column === 'orderId' ? event.link.id : null,
-      faultId: event.link.column === 'faultId' ? event.link.id : null,
+      customerId,
+      circuitId,
+      source,
+      orderId: link.column === 'orderId' ? link.id : null,
+      faultId: link.column === 'faultId' ? link.id : null,
       triggerOn: start,
-      ...(await newDeadline(
-        ctx,
-        event.source === 'opening' ? 'follow_up_opening' : 'follow_up_repair',
-        start,
-      )),
+      ...(await newDeadline(ctx, source === 'opening' ? 'follow_up_opening' : 'follow_up_repair', start)),
     }),
   })
 }
 
-/** A fault's repair (its circuit restored) calls for a follow-up, counted from the China date of the repair. */
+/**
+ * A fault's repair (its circuit restored) calls for a follow-up, counted from the China date of the
+ * repair. Planned maintenance agreed with the customer is not a fault the customer needs calling about.
+ */
 export async function syncRepair(
   ctx: ServiceContext,
   fault: {
     id: string
     customerId: string
     circuitId: string
+    cause: string
     restoredAt: string | null
     deletedAt: string | null
   },
 ): Promise<void> {
-  await syncFollowUp(ctx, {
-    source: 'repair',
-    link: { column: 'faultId', id: fault.id },
-    customerId: fault.customerId,
-    circuitId: fault.circuitId,
-    triggerOn: fault.restoredAt && !fault.deletedAt ? chinaDate(new Date(fault.restoredAt)) : null,
-  })
+  const repaired = fault.restoredAt && !fault.deletedAt && fault.cause !== 'planned'
+  await syncFollowUp(
+    ctx,
+    'repair',
+    { column: 'faultId', id: fault.id },
+    repaired
+      ? {
+          start: chinaDate(new Date(fault.restoredAt!)),
+          customerId: fault.customerId,
+          circuitId: fault.circuitId,
+        }
+      : null,
+  )
 }
 
 /** The customer's account manager owns the issues a call raised, unless someone else is named. */

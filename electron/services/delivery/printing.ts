@@ -5,24 +5,9 @@ import { deliveryHtml, type DeliveryDocument } from '../../files/documents/deliv
 import type { DesktopPorts } from '../../files/ports'
 import type { ServiceContext } from '../context'
 import { readSetting } from '../settings/store'
+import { agreementsCovering } from '../sla/agreements'
 import { deliveryFacts } from './deliveries'
 import { issuerName } from './rules'
-
-/** The signed agreement covering the circuit on its opening day, with its grade's recovery time. */
-function coveringAgreement(ctx: ServiceContext, circuitId: string, date: string) {
-  return ctx.db
-    .selectFrom('agreementCircuit as ac')
-    .innerJoin('slaAgreement as a', 'a.id', 'ac.agreementId')
-    .leftJoin('qualityGrade as g', 'g.id', 'a.gradeId')
-    .select(['a.number', 'g.recoveryMinutes'])
-    .where('ac.circuitId', '=', circuitId)
-    .where('a.deletedAt', 'is', null)
-    .where('a.status', 'in', ['active', 'expired'])
-    .where('a.validFrom', '<=', date)
-    .where('a.validTo', '>=', date)
-    .orderBy('a.validFrom', 'desc')
-    .executeTakeFirst()
-}
 
 export async function deliveryDocument(
   ctx: ServiceContext,
@@ -31,7 +16,11 @@ export async function deliveryDocument(
 ): Promise<DeliveryDocument> {
   const { delivery, customer, circuit, managerPhone } = await deliveryFacts(ctx, id)
   const english = language === 'en'
-  const agreement = await coveringAgreement(ctx, delivery.circuitId, delivery.openedOn)
+  // The signed agreement covering the circuit on its opening day, with its grade's recovery time.
+  const agreement = await agreementsCovering(ctx, delivery.circuitId, delivery.openedOn)
+    .leftJoin('qualityGrade as g', 'g.id', 'a.gradeId')
+    .select(['a.number', 'g.recoveryMinutes'])
+    .executeTakeFirst()
   const recoveryMinutes = agreement?.recoveryMinutes ?? null
   return {
     number: delivery.number,

@@ -56,6 +56,19 @@ export function expiryWarningDays(ctx: ServiceContext): Promise<number> {
   return readSetting(ctx, 'agreement_expiry_warning_days', 30)
 }
 
+/** The signed agreements covering a circuit on a day, the latest first; callers pick the columns. */
+export function agreementsCovering(ctx: ServiceContext, circuitId: string, date: string) {
+  return ctx.db
+    .selectFrom('slaAgreement as a')
+    .innerJoin('agreementCircuit as ac', 'ac.agreementId', 'a.id')
+    .where('ac.circuitId', '=', circuitId)
+    .where('a.deletedAt', 'is', null)
+    .where('a.status', 'in', ['active', 'expired'])
+    .where('a.validFrom', '<=', date)
+    .where('a.validTo', '>=', date)
+    .orderBy('a.validFrom', 'desc')
+}
+
 /** An active agreement ending on or before this date is expiring (or has run out unrenewed). */
 export async function expiringUntil(ctx: ServiceContext): Promise<string> {
   return addDays(today(ctx), await expiryWarningDays(ctx))

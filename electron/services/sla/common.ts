@@ -111,16 +111,21 @@ export interface OwnerFilter {
   accountManagerId?: string | undefined
 }
 
-const OWNER_COLUMNS = { branchId: 'c.branch_id', accountManagerId: 'c.account_manager_id' } as const
+/** The customer's branch and account manager: whose records they are (the query joins the customer as `c`). */
+export const OWNER_COLUMNS = { branchId: 'c.branch_id', accountManagerId: 'c.account_manager_id' } as const
 
-/** Narrows a list to an owner's records; the query must join the customer as `c`. */
+/** Narrows a list to an owner's records; `columns` says which columns name the owner. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function ownedBy<QB extends SelectQueryBuilder<any, any, any>>(query: QB, owner: OwnerFilter): QB {
+export function ownedBy<QB extends SelectQueryBuilder<any, any, any>>(
+  query: QB,
+  owner: OwnerFilter,
+  columns: Record<keyof OwnerFilter, string> = OWNER_COLUMNS,
+): QB {
   let narrowed = query
   for (const key of ['branchId', 'accountManagerId'] as const) {
     const value = owner[key]
     if (!value) continue
-    const column = sql.ref(OWNER_COLUMNS[key])
+    const column = sql.ref(columns[key])
     narrowed = (
       value === 'none' ? narrowed.where(column, 'is', null) : narrowed.where(column, '=', value)
     ) as QB

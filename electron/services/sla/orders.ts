@@ -44,6 +44,7 @@ import {
 } from './common'
 import { syncProvisioningSlip } from './slips'
 import { syncOpening } from '../delivery/deliveries'
+import { agreementsCovering } from './agreements'
 
 type OrderListInput = ListRequest & OwnerFilter & { statuses: string[] }
 
@@ -190,24 +191,12 @@ export async function ruleTerms(
   return rule
 }
 
-/** The signed agreement in force for a circuit on a day: it fixes the terms when it sets its own. */
-async function agreementOn(ctx: ServiceContext, circuitId: string, date: string) {
-  return ctx.db
-    .selectFrom('slaAgreement as a')
-    .innerJoin('agreementCircuit as ac', 'ac.agreementId', 'a.id')
-    .select(['a.id', 'a.termsJson'])
-    .where('ac.circuitId', '=', circuitId)
-    .where('a.deletedAt', 'is', null)
-    .where('a.status', 'in', ['active', 'expired'])
-    .where('a.validFrom', '<=', date)
-    .where('a.validTo', '>=', date)
-    .orderBy('a.validFrom', 'desc')
-    .executeTakeFirst()
-}
-
 async function termsFor(ctx: ServiceContext, input: OrderInput, productId: string) {
   const defaults = await ruleTerms(ctx, input.provisioningClass, productId)
-  const agreement = await agreementOn(ctx, input.circuitId, input.acceptedOn)
+  // The signed agreement in force on the day of acceptance fixes the terms when it sets its own.
+  const agreement = await agreementsCovering(ctx, input.circuitId, input.acceptedOn)
+    .select(['a.id', 'a.termsJson'])
+    .executeTakeFirst()
   const own = agreement
     ? (JSON.parse(agreement.termsJson) as AgreementTerms)[input.provisioningClass]
     : undefined
@@ -348,7 +337,7 @@ export async function saveOrder(ctx: ServiceContext, input: OrderInput): Promise
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
     if (!settled) await syncProvisioningSlip(tx, stored, outcome)
-    await syncOpening(tx, stored)
+    await syncOpening(tx, stored, before)
     return getOrder(tx, id)
   })
 }
