@@ -101,6 +101,7 @@ describe('a day at the desk', () => {
   it('prints the delivery document, in Chinese and in English', async () => {
     const { page } = app
     const drawer = page.getByTestId('delivery-drawer')
+    await drawer.getByTestId('delivered-today').click()
     await choose(page, '签收人（客户联系人）', '李娜')
     await page.getByTestId('save-delivery').click()
     await expect.poll(() => drawer.getByTestId('delivery-status').textContent()).toBe('按时')

@@ -1,14 +1,15 @@
 /**
  * Deliveries and follow-ups in the real UI: an order completed two days ago made a delivery and a
- * follow-up; a delivery dated before the opening is refused at its field, the pack ticked and delivered
- * today is on time and prints; a follow-up closed with no result is refused at the field with nothing
- * saved, and recorded with satisfaction 4 it is done. Both lists apply a My day link's filter. Screenshots
- * of the lists and drawers in zh-CN and en.
+ * follow-up; the pack ticked before the visit and saved with no date leaves the delivery open; a delivery
+ * dated before the opening is refused at its field, the pack ticked and delivered today is on time and
+ * prints; a follow-up closed with no result is refused at the field with nothing saved, and recorded with
+ * satisfaction 4 it is done. Both lists apply a My day link's filter, and a changed filter stays through a
+ * reload and Back. Screenshots of the lists and drawers in zh-CN and en.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import dayjs from 'dayjs'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/api/handlers'
 import { sampleContacts, sampleCustomer } from '../fixtures/customers'
@@ -35,6 +36,13 @@ async function inLanguage(language: 'zh-CN' | 'en', hash: string) {
 async function settled(page: Page) {
   await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0)
 }
+
+/** The "delivered by" field's text: its label, and the person once chosen. */
+const deliveredBy = (drawer: Locator) =>
+  drawer.locator('.ant-form-item').filter({ hasText: '交付人' }).last().textContent()
+
+const hash = () =>
+  app.page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)
 
 const iso = (value: dayjs.Dayjs) => value.format('YYYY-MM-DD')
 const today = iso(dayjs())
@@ -95,19 +103,49 @@ describe('a delivery, recorded', () => {
     const grid = page.getByTestId('deliveries-grid')
     await expect.poll(() => grid.textContent()).toContain(CIRCUIT)
     await expect.poll(() => grid.textContent()).toContain('0/4')
+    // The queue opens on what is still to do.
+    const statuses = page.getByTestId('delivery-status-filter')
+    await expect.poll(() => statuses.textContent()).toContain('已超期')
+    expect(await page.getByTestId('deliveries-grid-total').textContent()).toBe('共 1 条')
     await expect.poll(() => page.getByTestId('deliveries-on-time').textContent()).toContain('本月按时交付')
     await expect.poll(() => page.getByTestId('deliveries-on-time').textContent()).toContain('标准 100%')
     await app.screenshot('delivery-deliveries-zh')
   })
 
-  it('refuses a delivery dated before the opening, at the field', async () => {
+  it('saves the pack ticked before the visit with no date: the delivery stays open', async () => {
     const { page } = app
     await page.getByTestId('deliveries-grid').getByText(CIRCUIT).click()
     const drawer = page.getByTestId('delivery-drawer')
     await expect.poll(() => drawer.getByTestId('delivery-facts').textContent()).toContain('开通后 3 个工作日')
-    // Recording starts as delivered today by the account manager.
+    // Nothing says it was delivered until someone says so.
+    expect(await drawer.getByLabel('交付日期', { exact: true }).inputValue()).toBe('')
+    expect(await deliveredBy(drawer)).toBe('交付人')
+    await drawer.getByTestId('delivery-pack').getByRole('checkbox').first().check()
+    await page.getByTestId('save-delivery').click()
+    await expect.poll(() => drawer.getByTestId('delivery-facts').textContent()).toContain('1/4')
+    const status = await drawer.getByTestId('delivery-status').textContent()
+    expect(['未到期', '即将到期']).toContain(status)
+    const [stored] = (
+      await api<{ rows: { deliveredOn: string | null; pack: { handedOver: boolean }[] }[] }>(
+        'deliveries.list',
+        { startRow: 0, endRow: 10, customerId },
+      )
+    ).rows
+    expect(stored?.deliveredOn).toBeNull()
+    expect(stored?.pack.filter((item) => item.handedOver)).toHaveLength(1)
+    expect(await drawer.getByLabel('交付日期', { exact: true }).inputValue()).toBe('')
+    // Still in the queue.
+    await expect.poll(() => page.getByTestId('deliveries-grid').textContent()).toContain('1/4')
+    await settled(page)
+  })
+
+  it('refuses a delivery dated before the opening, at the field', async () => {
+    const { page } = app
+    const drawer = page.getByTestId('delivery-drawer')
+    // "Delivered today" fills in today and the account manager.
+    await drawer.getByTestId('delivered-today').click()
     expect(await drawer.getByLabel('交付日期', { exact: true }).inputValue()).toBe(today)
-    await expect.poll(() => drawer.textContent()).toContain('周主管')
+    await expect.poll(() => deliveredBy(drawer)).toBe('交付人周主管')
     await choose(page, '签收人（客户联系人）', '李娜')
     await typeDate(drawer, '交付日期', beforeOpening)
     await page.getByTestId('save-delivery').click()
@@ -226,9 +264,7 @@ describe('links from My day and the customer page', () => {
     const grid = page.getByTestId('followups-grid')
     await expect.poll(() => grid.textContent()).toContain('临江市交付演练集团')
     await expect.poll(() => page.getByTestId('followup-status-filter').textContent()).toContain('按时')
-    await expect
-      .poll(() => page.getByTestId('followup-filter-accountManagerId').textContent())
-      .toContain('周主管')
+    await expect.poll(() => page.getByTestId('filter-manager').textContent()).toBe('客户经理：周主管')
     expect(await page.getByTestId('followup-issues-open').getAttribute('aria-checked')).toBe('true')
     await app.screenshot('delivery-followups-filtered-zh')
     await page.goto(`${app.url}#/delivery/deliveries?status=overdue&branch=none`)
@@ -243,6 +279,35 @@ describe('links from My day and the customer page', () => {
     await expect
       .poll(() => page.getByTestId('deliveries-on-time').textContent())
       .toContain(`${lastMonth}按时交付`)
+  })
+
+  it('keeps a changed filter in the route: through a reload and Back', async () => {
+    const { page } = app
+    await page.goto(`${app.url}#/delivery/deliveries`)
+    // The queue: nothing left to do.
+    await expect.poll(() => page.getByTestId('deliveries-grid-total').textContent()).toBe('共 0 条')
+    const statuses = page.getByTestId('delivery-status-filter')
+    await statuses.hover()
+    await statuses.locator('.ant-select-clear').click()
+    await expect.poll(() => hash()).toBe('#/delivery/deliveries?status=all')
+    await expect.poll(() => page.getByTestId('deliveries-grid-total').textContent()).toBe('共 1 条')
+    await page.getByTestId('filter-manager').click()
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '周主管' })
+      .click()
+    await expect.poll(() => hash()).toBe(`#/delivery/deliveries?status=all&manager=${supervisorId}`)
+    await page.reload()
+    await expect.poll(() => page.getByTestId('filter-manager').textContent()).toBe('客户经理：周主管')
+    await expect.poll(() => page.getByTestId('deliveries-grid-total').textContent()).toBe('共 1 条')
+    expect(await statuses.textContent()).not.toContain('已超期')
+    await page.goBack()
+    await expect.poll(() => hash()).toBe('#/delivery/deliveries?status=all')
+    await expect.poll(() => page.getByTestId('filter-manager').textContent()).not.toContain('周主管')
+    await page.goBack()
+    await expect.poll(() => hash()).toBe('#/delivery/deliveries')
+    await expect.poll(() => statuses.textContent()).toContain('已超期')
+    await expect.poll(() => page.getByTestId('deliveries-grid-total').textContent()).toBe('共 0 条')
   })
 
   it('shows the customer’s deliveries and follow-ups on its page', async () => {

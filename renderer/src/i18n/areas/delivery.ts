@@ -28,9 +28,8 @@ export const zh = {
   },
   filters: {
     status: '状态',
-    branchId: '区县',
-    accountManagerId: '客户经理',
-    none: '（未指定）',
+    branch: '区县',
+    manager: '客户经理',
     issuesOpen: '仅看问题未关闭',
   },
   onTime: {
@@ -60,7 +59,8 @@ export const zh = {
     dueRule: '开通后 {{rule}}',
     status: '状态',
     deliveredOn: '交付日期',
-    deliveredOnHint: '首次登记默认为今天；清空日期则不记为已交付',
+    deliveredOnHint: '交付后填写；未填日期时保存只记下资料勾选、场所与计费信息，不记为已交付',
+    deliveredToday: '今天已交付',
     deliveredBy: '交付人',
     receiver: '签收人（客户联系人）',
     receiverShort: '签收人',
@@ -162,9 +162,8 @@ export const en: Strings<typeof zh> = {
   },
   filters: {
     status: 'Status',
-    branchId: 'Branch',
-    accountManagerId: 'Account manager',
-    none: '(none assigned)',
+    branch: 'Branch',
+    manager: 'Account manager',
     issuesOpen: 'Open issues only',
   },
   onTime: {
@@ -196,7 +195,9 @@ export const en: Strings<typeof zh> = {
     dueRule: '{{rule}} after opening',
     status: 'Status',
     deliveredOn: 'Delivered on',
-    deliveredOnHint: 'Today when first recorded; clear the date to record it as not delivered',
+    deliveredOnHint:
+      'Fill in once delivered; saved with no date, the ticks, site and billing data are kept and it is not recorded as delivered',
+    deliveredToday: 'Delivered today',
     deliveredBy: 'Delivered by',
     receiver: 'Received by (customer contact)',
     receiverShort: 'Received by',

@@ -1,42 +1,24 @@
 /** Deliveries (交付): everyone's in the delivery area, or one customer's on the customer page. */
 import type { ColDef } from 'ag-grid-community'
-import { useCallback, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DeadlineStatus, DeliveryRecord } from '../../../../electron/api/contract'
+import type { DeliveryRecord } from '../../../../electron/api/contract'
 import { call } from '../../api'
-import type { PageRequest } from '../../components/PagedGrid'
 import { useFormat } from '../../format'
-import type { ListFilter } from '../../router'
 import { columnMakers } from '../sla/columns'
-import { ListPage } from '../sla/ListPage'
+import { DeadlineList, type DeadlineQuery, type DeadlineTabProps } from './DeadlineList'
 import { DeliveryDrawer } from './DeliveryDrawer'
-import { OnTimeCard } from './OnTimeCard'
-import {
-  DeadlineTag,
-  withHeaders,
-  filtersOf,
-  OwnerSelects,
-  ownerInput,
-  StatusFilter,
-  type OwnerFilters,
-} from './shared'
+import { DeadlineTag, withHeaders } from './shared'
 
 type SortColumn = 'number' | 'customerName' | 'openedOn' | 'dueOn' | 'deliveredOn'
 
-export function DeliveriesTab({
-  customerId,
-  filter,
-}: {
-  customerId?: string
-  filter?: ListFilter | undefined
-}) {
+const listDeliveries = (query: DeadlineQuery) =>
+  call('deliveries.list', { ...query, sort: query.sort as { colId: SortColumn; sort: 'asc' | 'desc' }[] })
+
+export function DeliveriesTab(props: DeadlineTabProps) {
+  const { customerId } = props
   const { t } = useTranslation()
   const format = useFormat()
-  const [initial] = useState(() => filtersOf(filter, !customerId))
-  const [statuses, setStatuses] = useState<DeadlineStatus[]>(initial.statuses)
-  const [owners, setOwners] = useState<OwnerFilters>(customerId ? {} : initial)
-  const [open, setOpen] = useState<string | null>(null)
-  const [reloads, setReloads] = useState(0)
 
   const columns = useMemo<ColDef<DeliveryRecord>[]>(() => {
     const col = columnMakers<DeliveryRecord>(t, format)
@@ -75,43 +57,13 @@ export function DeliveriesTab({
     ])
   }, [t, format, customerId])
 
-  const { branchId, accountManagerId } = owners
-  const load = useCallback(
-    (request: PageRequest & { search: string }) =>
-      call('deliveries.list', {
-        ...request,
-        sort: request.sort as { colId: SortColumn; sort: 'asc' | 'desc' }[],
-        statuses,
-        ...ownerInput({ branchId, accountManagerId }),
-        ...(customerId && { customerId }),
-      }),
-    // A save asks for a new load function, which reloads the grid.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [statuses, branchId, accountManagerId, customerId, reloads],
-  )
-
   return (
-    <>
-      <OnTimeCard kind="deliveries" customerId={customerId} owners={owners} reloads={reloads} />
-      <ListPage<DeliveryRecord>
-        testId="deliveries-grid"
-        columns={columns}
-        load={load}
-        newLabel=""
-        onOpen={(row) => setOpen(row.id)}
-        filters={
-          <>
-            <StatusFilter value={statuses} onChange={setStatuses} testId="delivery-status-filter" />
-            {!customerId && <OwnerSelects value={owners} onChange={setOwners} testId="delivery-filter" />}
-          </>
-        }
-      />
-      <DeliveryDrawer
-        key={open ?? 'closed'}
-        id={open}
-        onClose={() => setOpen(null)}
-        onSaved={() => setReloads((n) => n + 1)}
-      />
-    </>
+    <DeadlineList<DeliveryRecord>
+      {...props}
+      kind="deliveries"
+      columns={columns}
+      list={listDeliveries}
+      Drawer={DeliveryDrawer}
+    />
   )
 }

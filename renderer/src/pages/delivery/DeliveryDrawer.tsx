@@ -5,6 +5,7 @@
  */
 import {
   Alert,
+  Button,
   Card,
   Checkbox,
   DatePicker,
@@ -13,12 +14,11 @@ import {
   Form,
   Input,
   Radio,
-  Select,
   Space,
   Typography,
 } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
   BusinessKind,
@@ -41,7 +41,16 @@ import { PrintBar } from '../../components/PrintBar'
 import { useContacts } from '../plans/ActivityModal'
 import { RecordDrawer, useRecordForm } from './RecordDrawer'
 import { YuanInput } from '../sla/pickers'
-import { DATE_AND_PERSON, DeadlineTag, day, isoDay, notFuture, OperatorSelect, useRuleText } from './shared'
+import {
+  ContactSelect,
+  DATE_AND_PERSON,
+  DeadlineTag,
+  day,
+  isoDay,
+  notFuture,
+  OperatorSelect,
+  useRuleText,
+} from './shared'
 
 interface DeliveryValues {
   siteKind: SiteKind
@@ -60,17 +69,17 @@ interface DeliveryValues {
 
 type PackEntry = Pick<PackItem, 'documentId' | 'nameZh' | 'nameEn' | 'form'>
 
-/** The form's values for a delivery; one not yet made starts as made today by the account manager. */
-function toValues(delivery: DeliveryRecord, operators: Set<string>): DeliveryValues {
-  const first = !delivery.deliveredOn
-  const manager =
-    delivery.accountManagerId && operators.has(delivery.accountManagerId) ? delivery.accountManagerId : null
+/**
+ * The form's values for a delivery. One not yet made has no date nor person: opened before the visit (to
+ * tick the pack, switch the site) and saved, it stays open; "delivered today" fills them in.
+ */
+function toValues(delivery: DeliveryRecord): DeliveryValues {
   return {
     siteKind: delivery.siteKind,
     businessKind: delivery.businessKind,
     handedOver: delivery.pack.filter((item) => item.handedOver).map((item) => item.documentId),
-    deliveredOn: first ? dayjs() : day(delivery.deliveredOn),
-    deliveredBy: delivery.deliveredBy ?? (first ? manager : null),
+    deliveredOn: day(delivery.deliveredOn),
+    deliveredBy: delivery.deliveredBy,
     receiverContactId: delivery.receiverContactId,
     billedCircuitNumber: delivery.billedCircuitNumber,
     billedOpenedOn: day(delivery.billedOpenedOn),
@@ -150,15 +159,12 @@ export function DeliveryDrawer({
   onSaved: () => void
 }) {
   const { t } = useTranslation()
-  const { lookups } = useSession()
   const [rules, setRules] = useState<DeliveryRules | null>(null)
-  const operators = useMemo(() => new Set(lookups.accountManagers.map((entry) => entry.id)), [lookups])
-  const valuesOf = useCallback((delivery: DeliveryRecord) => toValues(delivery, operators), [operators])
   const { form, shown, saving, save } = useRecordForm({
     id,
     get: getDelivery,
     save: saveDelivery,
-    toValues: valuesOf,
+    toValues,
     // The checklist's pack: the delivery's own, or the new site's and business's.
     toInput: (values: DeliveryValues, delivery: DeliveryRecord) => toInput(values, delivery, pack),
     schema: deliverySaveSchema,
@@ -282,8 +288,19 @@ function DeliveryFields({
   packChanged: boolean
 }) {
   const { t, i18n } = useTranslation()
+  const { lookups } = useSession()
+  const form = Form.useFormInstance<DeliveryValues>()
+  const deliveredOn = Form.useWatch('deliveredOn', form)
   const contacts = useContacts(delivery.customerId)
   const text = (key: string) => t(`delivery.deliveries.${key}`)
+  // Today, by the account manager unless another person is named already.
+  const deliveredToday = () => {
+    const manager = lookups.accountManagers.some((entry) => entry.id === delivery.accountManagerId)
+      ? delivery.accountManagerId
+      : null
+    form.setFieldValue('deliveredOn', dayjs())
+    if (!form.getFieldValue('deliveredBy') && manager) form.setFieldValue('deliveredBy', manager)
+  }
   const options = (values: readonly string[], group: 'site' | 'business') =>
     values.map((value) => ({ value, label: t(`delivery.${group}.${value}` as const) }))
   return (
@@ -334,24 +351,29 @@ function DeliveryFields({
           data-testid="pack-changed"
         />
       )}
-      <div style={DATE_AND_PERSON}>
-        <Form.Item name="deliveredOn" label={text('deliveredOn')} tooltip={text('deliveredOnHint')}>
-          <DatePicker disabledDate={notFuture} style={{ width: '100%' }} />
+      {/* The date has its "delivered today" button beside it: the date takes the wider share of the row. */}
+      <div style={{ ...DATE_AND_PERSON, gridTemplateColumns: 'minmax(0, 1.5fr) minmax(0, 1fr)' }}>
+        <Form.Item
+          label={text('deliveredOn')}
+          tooltip={text('deliveredOnHint')}
+          // The date's own id (form "delivery", field "deliveredOn"): the label names the picker.
+          htmlFor="delivery_deliveredOn"
+        >
+          <Space.Compact style={{ width: '100%' }}>
+            <Form.Item name="deliveredOn" noStyle>
+              <DatePicker disabledDate={notFuture} style={{ flex: 1, minWidth: 0 }} />
+            </Form.Item>
+            <Button onClick={deliveredToday} data-testid="delivered-today">
+              {text('deliveredToday')}
+            </Button>
+          </Space.Compact>
         </Form.Item>
-        <Form.Item name="deliveredBy" label={text('deliveredBy')}>
+        <Form.Item name="deliveredBy" label={text('deliveredBy')} required={Boolean(deliveredOn)}>
           <OperatorSelect />
         </Form.Item>
       </div>
-      <Form.Item name="receiverContactId" label={text('receiver')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={contacts.length === 0 ? t('delivery.noContacts') : undefined}
-          options={contacts.map((contact) => ({
-            value: contact.id,
-            label: [contact.name, contact.position, contact.phone].filter(Boolean).join(' · '),
-          }))}
-        />
+      <Form.Item name="receiverContactId" label={text('receiver')} required={Boolean(deliveredOn)}>
+        <ContactSelect contacts={contacts} />
       </Form.Item>
     </div>
   )

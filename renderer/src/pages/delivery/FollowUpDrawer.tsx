@@ -4,7 +4,7 @@
  * with their owner (the account manager by default), and their closure.
  */
 import { PhoneOutlined } from '@ant-design/icons'
-import { Card, DatePicker, Descriptions, Form, Input, Rate, Select, Space, Typography } from 'antd'
+import { Card, DatePicker, Descriptions, Form, Input, Rate, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -17,6 +17,7 @@ import { useSession } from '../../session'
 import { useContacts } from '../plans/ActivityModal'
 import { RecordDrawer, useRecordForm } from './RecordDrawer'
 import {
+  ContactSelect,
   DATE_AND_PERSON,
   DeadlineTag,
   day,
@@ -271,15 +272,7 @@ function CallFields({ contacts }: { contacts: ContactRecord[] }) {
         </Form.Item>
       </div>
       <Form.Item name="contactId" label={text('contact')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={contacts.length === 0 ? t('delivery.noContacts') : undefined}
-          options={contacts.map((contact) => ({
-            value: contact.id,
-            label: [contact.name, contact.position, contact.phone].filter(Boolean).join(' · '),
-          }))}
-        />
+        <ContactSelect contacts={contacts} />
       </Form.Item>
       <Form.Item
         name="result"

@@ -4,47 +4,52 @@
  */
 import type { ColDef } from 'ag-grid-community'
 import { Space, Switch, Typography } from 'antd'
-import { useCallback, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DeadlineStatus, FollowUpRecord } from '../../../../electron/api/contract'
+import type { FollowUpRecord } from '../../../../electron/api/contract'
 import { call } from '../../api'
-import type { PageRequest } from '../../components/PagedGrid'
 import { useFormat } from '../../format'
 import type { ListFilter } from '../../router'
 import { columnMakers } from '../sla/columns'
-import { ListPage } from '../sla/ListPage'
+import { DeadlineList, type DeadlineQuery, type DeadlineTabProps } from './DeadlineList'
 import { FollowUpDrawer } from './FollowUpDrawer'
-import { OnTimeCard } from './OnTimeCard'
-import {
-  DeadlineTag,
-  withHeaders,
-  filtersOf,
-  IssueTag,
-  issueState,
-  OwnerSelects,
-  ownerInput,
-  Stars,
-  StatusFilter,
-  type OwnerFilters,
-} from './shared'
+import { DeadlineTag, IssueTag, issueState, Stars, withHeaders } from './shared'
 
 type SortColumn = 'number' | 'customerName' | 'triggerOn' | 'dueOn' | 'doneOn' | 'satisfaction'
 
-export function FollowUpsTab({
-  customerId,
+const listFollowUps = (query: DeadlineQuery, filter: ListFilter) =>
+  call('followUps.list', {
+    ...query,
+    sort: query.sort as { colId: SortColumn; sort: 'asc' | 'desc' }[],
+    issuesOpen: filter.issues === 'open',
+  })
+
+/** The follow-ups' own filter: only those whose issues are still open (route key `issues=open`). */
+function IssuesOpenSwitch({
   filter,
+  setFilter,
 }: {
-  customerId?: string
-  filter?: ListFilter | undefined
+  filter: ListFilter
+  setFilter: (patch: ListFilter) => void
 }) {
   const { t } = useTranslation()
+  return (
+    <Space size={6}>
+      <Switch
+        checked={filter.issues === 'open'}
+        onChange={(on) => setFilter({ issues: on ? 'open' : undefined })}
+        aria-label={t('delivery.filters.issuesOpen')}
+        data-testid="followup-issues-open"
+      />
+      <Typography.Text>{t('delivery.filters.issuesOpen')}</Typography.Text>
+    </Space>
+  )
+}
+
+export function FollowUpsTab(props: DeadlineTabProps) {
+  const { customerId } = props
+  const { t } = useTranslation()
   const format = useFormat()
-  const [initial] = useState(() => filtersOf(filter, !customerId))
-  const [statuses, setStatuses] = useState<DeadlineStatus[]>(initial.statuses)
-  const [issuesOpen, setIssuesOpen] = useState(initial.issuesOpen)
-  const [owners, setOwners] = useState<OwnerFilters>(customerId ? {} : initial)
-  const [open, setOpen] = useState<string | null>(null)
-  const [reloads, setReloads] = useState(0)
 
   const columns = useMemo<ColDef<FollowUpRecord>[]>(() => {
     const col = columnMakers<FollowUpRecord>(t, format)
@@ -89,53 +94,14 @@ export function FollowUpsTab({
     ])
   }, [t, format, customerId])
 
-  const { branchId, accountManagerId } = owners
-  const load = useCallback(
-    (request: PageRequest & { search: string }) =>
-      call('followUps.list', {
-        ...request,
-        sort: request.sort as { colId: SortColumn; sort: 'asc' | 'desc' }[],
-        statuses,
-        issuesOpen,
-        ...ownerInput({ branchId, accountManagerId }),
-        ...(customerId && { customerId }),
-      }),
-    // A save asks for a new load function, which reloads the grid.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [statuses, issuesOpen, branchId, accountManagerId, customerId, reloads],
-  )
-
   return (
-    <>
-      <OnTimeCard kind="followups" customerId={customerId} owners={owners} reloads={reloads} />
-      <ListPage<FollowUpRecord>
-        testId="followups-grid"
-        columns={columns}
-        load={load}
-        newLabel=""
-        onOpen={(row) => setOpen(row.id)}
-        filters={
-          <>
-            <StatusFilter value={statuses} onChange={setStatuses} testId="followup-status-filter" />
-            <Space size={6}>
-              <Switch
-                checked={issuesOpen}
-                onChange={setIssuesOpen}
-                aria-label={t('delivery.filters.issuesOpen')}
-                data-testid="followup-issues-open"
-              />
-              <Typography.Text>{t('delivery.filters.issuesOpen')}</Typography.Text>
-            </Space>
-            {!customerId && <OwnerSelects value={owners} onChange={setOwners} testId="followup-filter" />}
-          </>
-        }
-      />
-      <FollowUpDrawer
-        key={open ?? 'closed'}
-        id={open}
-        onClose={() => setOpen(null)}
-        onSaved={() => setReloads((n) => n + 1)}
-      />
-    </>
+    <DeadlineList<FollowUpRecord>
+      {...props}
+      kind="followups"
+      columns={columns}
+      list={listFollowUps}
+      filters={(filter, setFilter) => <IssuesOpenSwitch filter={filter} setFilter={setFilter} />}
+      Drawer={FollowUpDrawer}
+    />
   )
 }

@@ -9,9 +9,11 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OnTimeFigure } from '../../../../electron/api/contract'
 import { call } from '../../api'
+import { ownerQuery } from '../../components/listFilter'
 import { errorMessage } from '../../errors'
 import { useFormat } from '../../format'
-import { isoDay, ownerInput, type OwnerFilters } from './shared'
+import type { ListFilter } from '../../router'
+import { isoDay } from './shared'
 
 const STANDARD_BP = 10_000
 
@@ -39,7 +41,8 @@ export function OnTimeCard({
 }: {
   kind: 'deliveries' | 'followups'
   customerId?: string | undefined
-  owners: OwnerFilters
+  /** The list's branch and account manager. */
+  owners: Pick<ListFilter, 'branch' | 'manager'>
   /** Moves on each save: the figure is read again. */
   reloads: number
 }) {
@@ -50,7 +53,7 @@ export function OnTimeCard({
   const [period, setPeriod] = useState<Period>(thisMonth)
   const [figure, setFigure] = useState<OnTimeFigure | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
-  const { branchId, accountManagerId } = owners
+  const { branch, manager } = owners
 
   useEffect(() => {
     let current = true
@@ -59,7 +62,7 @@ export function OnTimeCard({
       from: isoDay(period.from),
       to: isoDay(period.to),
       ...(customerId && { customerId }),
-      ...ownerInput({ branchId, accountManagerId }),
+      ...ownerQuery({ branch, manager }),
     })
       .then((next) => {
         if (!current) return
@@ -70,7 +73,7 @@ export function OnTimeCard({
     return () => {
       current = false
     }
-  }, [kind, period, customerId, branchId, accountManagerId, reloads, t])
+  }, [kind, period, customerId, branch, manager, reloads, t])
 
   const below = figure?.shareBp !== null && figure?.shareBp !== undefined && figure.shareBp < STANDARD_BP
   const colour = figure?.shareBp === null || !figure ? undefined : below ? '#cf1322' : '#389e0d'

@@ -1,23 +1,26 @@
 /**
  * What the deliveries and follow-ups share: the status of a record against its deadline, the rule it was
- * given ("3 个工作日"), the list filters a link from My day carries, the operators one names, and the
- * check of a form's input with the contract's own schema before it is sent.
+ * given ("3 个工作日"), the operators and the customer's contacts one names, and the check of a form's
+ * input with the contract's own schema before it is sent.
  */
 import type { ColDef } from 'ag-grid-community'
-import { Select, Space, Tag, Typography, type FormInstance, type SelectProps } from 'antd'
+import { Select, Tag, Typography, type FormInstance, type SelectProps } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { TFunction } from 'i18next'
-import type { DayCount, DeadlineStatus, FollowUpRecord } from '../../../../electron/api/contract'
+import type {
+  ContactRecord,
+  DayCount,
+  DeadlineStatus,
+  FollowUpRecord,
+} from '../../../../electron/api/contract'
 import type { FieldError } from '../../../../electron/api/errors'
-import { DEADLINE_STATUSES } from '../../../../electron/api/schemas'
 import { ApiError } from '../../api'
 import { fieldMessage } from '../../errors'
 import { useFormat } from '../../format'
-import type { ListFilter } from '../../router'
-import { label, offered, useSession } from '../../session'
+import { useSession } from '../../session'
 
 const STATUS_COLOURS: Record<DeadlineStatus, string> = {
   upcoming: 'blue',
@@ -77,118 +80,10 @@ export function withHeaders<T>(columns: ColDef<T>[]): ColDef<T>[] {
   }))
 }
 
-/** The multi-select of statuses above a list. */
-export function StatusFilter({
-  value,
-  onChange,
-  testId,
-}: {
-  value: DeadlineStatus[]
-  onChange: (next: DeadlineStatus[]) => void
-  testId: string
-}) {
-  const { t } = useTranslation()
-  return (
-    <Select
-      mode="multiple"
-      allowClear
-      maxTagCount="responsive"
-      style={{ minWidth: 200, maxWidth: 320 }}
-      placeholder={t('delivery.filters.status')}
-      aria-label={t('delivery.filters.status')}
-      value={value}
-      onChange={onChange}
-      options={DEADLINE_STATUSES.map((status) => ({ value: status, label: t(`delivery.status.${status}`) }))}
-      data-testid={testId}
-    />
-  )
-}
-
 /** The deadline a record was given: "3 个工作日", "7 天". */
 export function useRuleText() {
   const { t } = useTranslation()
   return (days: number, dayCount: DayCount) => t(`delivery.rule.${dayCount}`, { count: days })
-}
-
-/** The filters of a list: its statuses and, across customers, whose records (a branch, an account manager). */
-export interface OwnerFilters {
-  /** An id, or `none`: the customers with none assigned. */
-  branchId?: string | undefined
-  accountManagerId?: string | undefined
-}
-
-export interface ListFilters extends OwnerFilters {
-  statuses: DeadlineStatus[]
-  issuesOpen: boolean
-}
-
-const isStatus = (value: string): value is DeadlineStatus =>
-  (DEADLINE_STATUSES as readonly string[]).includes(value)
-
-/** What is still to do: the desk's queue opens on these, overdue first in its own sort by due date. */
-const OPEN_STATUSES: DeadlineStatus[] = ['overdue', 'due_soon', 'upcoming']
-
-/**
- * The route's filter (a link from My day) as the list's first filter state. With no link, a queue opens
- * on the records still to do (`queue`); a customer's page shows them all.
- */
-export function filtersOf(filter: ListFilter | undefined, queue: boolean): ListFilters {
-  return {
-    statuses: filter ? (filter.status ?? '').split(',').filter(isStatus) : queue ? OPEN_STATUSES : [],
-    branchId: filter?.branch || undefined,
-    accountManagerId: filter?.manager || undefined,
-    issuesOpen: filter?.issues === 'open',
-  }
-}
-
-/** The owner filters as the API takes them (absent when not set). */
-export function ownerInput(filters: OwnerFilters) {
-  return {
-    ...(filters.branchId && { branchId: filters.branchId }),
-    ...(filters.accountManagerId && { accountManagerId: filters.accountManagerId }),
-  }
-}
-
-/** Branch and account manager selectors: a link's filter shows in them and is cleared there. */
-export function OwnerSelects({
-  value,
-  onChange,
-  testId,
-}: {
-  value: OwnerFilters
-  onChange: (next: OwnerFilters) => void
-  testId: string
-}) {
-  const { t, i18n } = useTranslation()
-  const { lookups } = useSession()
-  const none = { value: 'none', label: t('delivery.filters.none') }
-  const branches = offered(lookups.branches, value.branchId).map((entry) => ({
-    value: entry.id,
-    label: label(entry, i18n.language),
-  }))
-  const managers = lookups.accountManagers.map((entry) => ({ value: entry.id, label: entry.name }))
-  const keep = (options: { value: string; label: string }[], id: string | undefined) =>
-    id && !options.some((option) => option.value === id) ? [...options, { value: id, label: id }] : options
-  const select = (key: keyof OwnerFilters, options: { value: string; label: string }[]) => (
-    <Select
-      allowClear
-      showSearch={{ optionFilterProp: 'label' }}
-      style={{ width: 170 }}
-      placeholder={t(`delivery.filters.${key}`)}
-      aria-label={t(`delivery.filters.${key}`)}
-      value={value[key]}
-      onChange={(next: string | undefined) => onChange({ ...value, [key]: next ?? undefined })}
-      options={[...keep(options, value[key]), none]}
-      data-testid={`${testId}-${key}`}
-      className={value[key] ? 'desk-filter-set' : undefined}
-    />
-  )
-  return (
-    <Space size={8} wrap>
-      {select('branchId', branches)}
-      {select('accountManagerId', managers)}
-    </Space>
-  )
 }
 
 /**
@@ -218,6 +113,26 @@ export function OperatorSelect(props: SelectProps<string>) {
           <Typography.Text type="secondary"> · {option.data.level}</Typography.Text>
         </span>
       )}
+      {...props}
+    />
+  )
+}
+
+/**
+ * A contact of the customer's file (name, position, phone), as the person who received the delivery or
+ * took the call. Takes the props Form.Item passes (value, onChange, id).
+ */
+export function ContactSelect({ contacts, ...props }: SelectProps<string> & { contacts: ContactRecord[] }) {
+  const { t } = useTranslation()
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={contacts.length === 0 ? t('delivery.noContacts') : undefined}
+      options={contacts.map((contact) => ({
+        value: contact.id,
+        label: [contact.name, contact.position, contact.phone].filter(Boolean).join(' · '),
+      }))}
       {...props}
     />
   )

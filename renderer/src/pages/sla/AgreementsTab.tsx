@@ -11,11 +11,11 @@ import {
   type AgreementSave,
 } from '../../../../electron/api/schemas'
 import { call } from '../../api'
+import { OwnerFilter, ownerQuery, useListFilter } from '../../components/listFilter'
 import type { PageRequest } from '../../components/PagedGrid'
 import { useFormat } from '../../format'
 import type { ListFilter } from '../../router'
 import { label, useSession } from '../../session'
-import { OwnerFilterTags, ownerQuery, useListFilter } from '../myday/drillDown'
 import { columnMakers } from './columns'
 import { ListPage } from './ListPage'
 import { CircuitField, CustomerField, useEditing } from './pickers'
@@ -249,12 +249,7 @@ export function AgreementsTab({
               data-testid="expiring-only"
             />
             {t('sla.agreements.expiringOnly')}
-            <OwnerFilterTags
-              filter={filter}
-              active={expiringOnly || Boolean(branch) || Boolean(manager)}
-              onChange={setFilter}
-              onClear={() => setFilter({ expiring: undefined, branch: undefined, manager: undefined })}
-            />
+            <OwnerFilter filter={filter} onChange={setFilter} owners={!customerId} />
           </Space>
         }
       />

@@ -1,15 +1,20 @@
 /** Provisioning orders: everyone's in the SLA area, or one customer's on the customer page. */
 import type { ColDef } from 'ag-grid-community'
-import { Select } from 'antd'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderRecord, OrderStatus } from '../../../../electron/api/contract'
 import { ORDER_STATUSES } from '../../../../electron/api/schemas'
 import { call } from '../../api'
+import {
+  OwnerFilter,
+  ownerQuery,
+  StatusSelect,
+  useListFilter,
+  useStatuses,
+} from '../../components/listFilter'
 import type { PageRequest } from '../../components/PagedGrid'
 import { useFormat } from '../../format'
 import type { ListFilter } from '../../router'
-import { OwnerFilterTags, ownerQuery, useListFilter, useStatuses } from '../myday/drillDown'
 import { columnMakers } from './columns'
 import { ListPage } from './ListPage'
 import { OrderDrawer } from './OrderDrawer'
@@ -31,7 +36,7 @@ export function OrdersTab({
   const format = useFormat()
   const [filter, setFilter] = useListFilter(routeFilter, onFilterChange)
   const statuses = useStatuses<OrderStatus>(filter.status, ORDER_STATUSES)
-  const setStatuses = (next: OrderStatus[]) => setFilter({ status: next.join(',') })
+  const setStatuses = (next: OrderStatus[]) => setFilter({ status: next.join(',') || undefined })
   const { branch, manager } = filter
   const [editing, setEditing] = useState<string | 'new' | null>(null)
   const [reloads, setReloads] = useState(0)
@@ -85,26 +90,15 @@ export function OrdersTab({
         onOpen={(row) => setEditing(row.id)}
         filters={
           <>
-            <Select
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              style={{ minWidth: 200 }}
-              placeholder={t('sla.orders.status')}
+            <StatusSelect
               value={statuses}
               onChange={setStatuses}
-              options={ORDER_STATUSES.map((status) => ({
-                value: status,
-                label: t(`sla.orderStatus.${status}`),
-              }))}
-              data-testid="order-status-filter"
+              statuses={ORDER_STATUSES}
+              optionLabel={(status) => t(`sla.orderStatus.${status}`)}
+              placeholder={t('sla.orders.status')}
+              testId="order-status-filter"
             />
-            <OwnerFilterTags
-              filter={filter}
-              active={statuses.length > 0 || Boolean(branch) || Boolean(manager)}
-              onChange={setFilter}
-              onClear={() => setFilter({ status: undefined, branch: undefined, manager: undefined })}
-            />
+            <OwnerFilter filter={filter} onChange={setFilter} owners={!customerId} />
           </>
         }
       />
