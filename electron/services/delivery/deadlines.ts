@@ -123,7 +123,7 @@ function recordedAfterEvent(record: EventRecord, done: string): AppError {
  * another circuit: that is refused, naming the record.
  */
 export async function followEvent(ctx: ServiceContext, spec: EventRecordSpec): Promise<void> {
-  const { table, link, startColumn, doneColumn, event } = spec
+  const { table, link, doneColumn, event } = spec
   const existing = (await ctx.db
     .selectFrom(table)
     .selectAll()
