@@ -73,6 +73,19 @@ function executedMigrations(sqlite: SqliteDatabase.Database): string[] {
   )
 }
 
+/**
+ * What a database file says about its schema: null when it has no migrations table (not an Account Desk
+ * file), else how many migrations ran and those this app does not know (a newer app's).
+ */
+export function schemaOf(
+  sqlite: SqliteDatabase.Database,
+  migrations: Record<string, Migration> = MIGRATIONS,
+): { version: number; unknown: string[] } | null {
+  if (!hasTable(sqlite, 'kysely_migration')) return null
+  const executed = executedMigrations(sqlite)
+  return { version: executed.length, unknown: executed.filter((name) => !(name in migrations)) }
+}
+
 function timestampForFile(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-')
 }

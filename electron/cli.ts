@@ -4,18 +4,27 @@
  *   npm run cli -- customers list --db <file> [--search TEXT] [--json]
  *   npm run cli -- sla quote --class C --product P --accepted DATE [--completed DATE] [--standard-fee YUAN]
  *                            [--db <file>] [--json]
+ *   npm run cli -- export <grid> --out <file.xlsx|file.csv> --db <file> [--language en] [--query JSON]
+ *   npm run cli -- backup --db <file> --out <file> [--force]
+ *   npm run cli -- restore <backup> --db <file>
+ *   npm run cli -- import customers|contacts|circuits|revenue <file> --db <file> [--dry-run] [--json]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openDatabase } from '../db/connection'
+import { DatabaseOpenError, openDatabase } from '../db/connection'
 import { writeDemoData } from '../db/seed/demo'
 import type { Channel, CustomerRow, InputOf, OutputOf } from './api/contract'
 import { dispatch } from './api/handlers'
 import { AppHost } from './host'
 import { en } from '../renderer/src/i18n/en'
 import { PROVISIONING_CLASSES } from './domain/sla'
+import { EXPORT_GRIDS, LANGUAGES } from './api/schemas'
+import type { DesktopPorts } from './files/ports'
+import { IMPORT_KINDS } from './api/schemas'
+import { AppError } from './api/errors'
+import { checkImport, commitImport, openImport } from './services/transfer/import'
 
 const USAGE = `Usage:
   npm run cli -- demo --out <file> [--customers N] [--force]
@@ -23,7 +32,18 @@ const USAGE = `Usage:
   npm run cli -- sla quote --class urgent|expedited|normal --product digital|ddn|fr|atm|...
                            --accepted YYYY-MM-DD [--completed YYYY-MM-DD] [--standard-fee YUAN]
                            [--db <file>] [--json]
-      Without --db the shipped rule table and official calendar are used.`
+      Without --db the shipped rule table and official calendar are used.
+  npm run cli -- export <grid> --out <file.xlsx|file.csv> --db <file> [--language zh-CN|en] [--query JSON]
+      <grid> is one of ${EXPORT_GRIDS.join(', ')}; the format follows the file's extension;
+      --query takes the grid's filter and sort as the app sends them, e.g. '{"statuses":["late"]}'.
+  npm run cli -- backup --db <file> --out <file> [--force]
+      A consistent copy (SQLite's online backup), safe while the app has the file open.
+  npm run cli -- restore <backup> --db <file>
+      Checks the backup, keeps a copy of the file as it was in the backups folder beside it, then puts
+      the backup in its place. Quit the app on that file first.
+  npm run cli -- import customers|contacts|circuits|revenue <file.xlsx|file.csv> --db <file> [--dry-run] [--json]
+      Checks every row, then writes the accepted ones in one transaction (all or nothing); --dry-run
+      writes nothing. Prints the counts and each rejected row with its reasons.`
 
 class CliError extends Error {}
 
@@ -31,13 +51,40 @@ class CliError extends Error {}
 const scratch = mkdtempSync(join(tmpdir(), 'account-desk-cli-'))
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
 
-function hostFor(): AppHost {
+/**
+ * A host acting as the command line's user. Backup and restore act as a supervisor (whoever runs them
+ * holds the file anyway); the dialogs are answered with the paths given on the command line.
+ */
+function hostFor(options: { role?: 'staff' | 'supervisor'; save?: string; open?: string } = {}): AppHost {
   return new AppHost({
     userDataDir: scratch,
     systemLocale: 'en',
     appVersion: 'cli',
-    actor: { id: null, name: `command line (${userInfo().username})`, role: 'staff' },
+    actor: { id: null, name: `command line (${userInfo().username})`, role: options.role ?? 'staff' },
+    ports: cliPorts(options),
+    automaticBackups: false,
   })
+}
+
+function cliPorts(paths: { save?: string; open?: string }): DesktopPorts {
+  return {
+    printPdf: () => Promise.reject(new CliError('The command line does not print.')),
+    chooseSaveFile: async () => paths.save ?? null,
+    chooseOpenFile: async () => paths.open ?? null,
+    openFile: async () => undefined,
+  }
+}
+
+/** Opens the file for a command; a file the app must not open is said in words, not a stack trace. */
+async function openFor(host: AppHost, file: string | undefined, command: string): Promise<void> {
+  if (!file) throw new CliError(`${command} needs --db <file>`)
+  if (!existsSync(file)) throw new CliError(`No database at ${file}`)
+  try {
+    await host.open(file)
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw new CliError(error.message)
+    throw error
+  }
 }
 
 async function call<C extends Channel>(host: AppHost, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
@@ -197,6 +244,146 @@ function printQuote(result: {
   for (const warning of result.calendarWarnings) console.log(`Warning: ${warning.message}`)
 }
 
+async function exportCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      db: { type: 'string' },
+      language: { type: 'string' },
+      query: { type: 'string' },
+    },
+  })
+  const grid = positionals[0]
+  if (!grid || !(EXPORT_GRIDS as readonly string[]).includes(grid))
+    throw new CliError(`export needs a grid, one of ${EXPORT_GRIDS.join(', ')}`)
+  if (positionals.length > 1) throw new CliError(`export takes one grid, not ${positionals.join(' ')}`)
+  if (!values.out) throw new CliError('export needs --out <file.xlsx|file.csv>')
+  const format = extname(values.out).toLowerCase().slice(1)
+  if (format !== 'xlsx' && format !== 'csv')
+    throw new CliError(`--out must end in .xlsx or .csv (the format follows it), not ${values.out}`)
+  const language = values.language ?? 'zh-CN'
+  if (!(LANGUAGES as readonly string[]).includes(language))
+    throw new CliError(`--language is one of ${LANGUAGES.join(', ')}`)
+  let query: Record<string, unknown> = {}
+  if (values.query !== undefined) {
+    try {
+      query = JSON.parse(values.query) as Record<string, unknown>
+    } catch {
+      throw new CliError(
+        `--query takes the grid's filter as JSON, e.g. '{"search":"临江"}', not ${values.query}`,
+      )
+    }
+    if (typeof query !== 'object' || query === null || Array.isArray(query))
+      throw new CliError(`--query takes a JSON object, not ${values.query}`)
+  }
+  const host = hostFor({ save: values.out })
+  await openFor(host, values.db, 'export')
+  try {
+    const saved = await call(host, 'export.grid', {
+      grid: grid as (typeof EXPORT_GRIDS)[number],
+      format,
+      language: language as (typeof LANGUAGES)[number],
+      query,
+    })
+    console.log(`Exported ${grid} to ${saved?.fileName ?? values.out}`)
+  } finally {
+    await host.close()
+  }
+}
+
+async function backupCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
+  })
+  if (!values.out) throw new CliError('backup needs --out <file>')
+  if (existsSync(values.out) && !values.force)
+    throw new CliError(`${values.out} exists; pass --force to replace it with the backup`)
+  const host = hostFor({ role: 'supervisor', save: values.out })
+  await openFor(host, values.db, 'backup')
+  try {
+    await call(host, 'backup.now', {})
+    console.log(`Backup of ${values.db} written to ${values.out}`)
+  } finally {
+    await host.close()
+  }
+}
+
+async function restoreCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' } },
+  })
+  const backup = positionals[0]
+  if (!backup || positionals.length > 1)
+    throw new CliError('restore needs one backup file: restore <backup> --db <file>')
+  const host = hostFor({ role: 'supervisor', open: backup })
+  await openFor(host, values.db, 'restore')
+  try {
+    const result = await call(host, 'backup.restore', {})
+    console.log(
+      `Restored ${values.db} from ${backup} (schema ${result!.schemaVersion}). The file as it was is at ${result!.safetyCopy}`,
+    )
+  } finally {
+    await host.close()
+  }
+}
+
+/** Imports a file through the app's own import service: the same reading, checks and writes. */
+async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  })
+  const [kind, file, ...extra] = positionals
+  if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind))
+    throw new CliError(`import needs a kind, one of ${IMPORT_KINDS.join(', ')}`)
+  if (!file || extra.length > 0) throw new CliError('import needs one file: import <kind> <file> --db <file>')
+  const host = hostFor()
+  await openFor(host, values.db, 'import')
+  try {
+    const ctx = host.authorize('write')
+    let counts
+    try {
+      const session = await openImport(ctx, file, kind as (typeof IMPORT_KINDS)[number], { language: 'en' })
+      if (values['dry-run']) {
+        const check = await checkImport(ctx, session)
+        counts = { ...check.counts, rejectedRows: check.rejected }
+      } else counts = await commitImport(ctx, session)
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      const fields =
+        error.details.fields?.map((field) => `\n  ${field.path}: ${explain(field)}`).join('') ?? ''
+      throw new CliError(`${error.message}${fields}`)
+    }
+    const { rejectedRows, ...figures } = counts
+    const result = {
+      ...figures,
+      rejected: rejectedRows.map(({ row, reasons }) => ({
+        row,
+        reasons: reasons.map((reason) =>
+          reason.path ? `${reason.path}: ${explain(reason)}` : explain(reason),
+        ),
+      })),
+    }
+    if (values.json) console.log(JSON.stringify(result, null, 2))
+    else {
+      console.log(
+        `${values['dry-run'] ? 'Checked (nothing written)' : 'Imported'} ${file}: ${figures.read} rows read, ` +
+          `${figures.imported} new, ${figures.updated} updated, ${figures.unchanged} unchanged, ` +
+          `${figures.skippedBlank} blank, ${figures.rejected} rejected`,
+      )
+      for (const { row, reasons } of result.rejected) console.log(`  row ${row}: ${reasons.join('; ')}`)
+    }
+  } finally {
+    await host.close()
+  }
+}
+
 /** node:util parseArgs refuses unknown or malformed options with these codes. */
 function isParseArgsError(error: unknown): boolean {
   return String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS')
@@ -206,6 +393,10 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   demo,
   'customers list': customersList,
   'sla quote': slaQuote,
+  export: exportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  import: importCommand,
 }
 
 async function main(argv: string[]): Promise<number> {

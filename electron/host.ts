@@ -5,15 +5,25 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { openDatabase, type Connection } from '../db/connection'
 import { writeDemoData } from '../db/seed/demo'
-import type { Access, AppInfo, Language, Operator, Prefs } from './api/contract'
+import type { Access, AppInfo, Language, Operator, Prefs, RestoreResult } from './api/contract'
 import { AppError } from './api/errors'
 import type { Actor, ServiceContext } from './services/context'
 import { getOperator } from './services/session/operators'
 import { refreshStatusesIfStale } from './services/sla/orders'
+import {
+  backupTo,
+  moveDatabaseFiles,
+  putBackDatabaseFiles,
+  removeDatabaseFiles as removeBackupFiles,
+  safetyCopyPath,
+  stageBackup,
+  takeDailyBackup,
+} from './services/transfer/backup'
 import type { ParsedCalendar } from './files/calendarFile'
+import type { ImportSessions } from './services/transfer/import'
 import type { DesktopPorts } from './files/ports'
 import { randomUUID } from 'node:crypto'
 
@@ -27,6 +37,8 @@ export interface HostOptions {
   now?: () => Date
   /** File dialogs, printing and opening files: Electron's in the app, Chromium's in end-to-end tests. */
   ports?: DesktopPorts
+  /** The daily backup beside the database file (on unless false: the command line turns it off). */
+  automaticBackups?: boolean
 }
 
 interface StoredPrefs {
@@ -57,6 +69,8 @@ export class AppHost {
   private operator: Operator | null = null
   /** Calendar files read and shown to the operator, waiting for their commit. */
   private readonly pendingCalendars = new Map<string, ParsedCalendar & { fileName: string }>()
+  /** Import files read and checked, waiting for their commit (and their rejected rows' file), by token. */
+  readonly importSessions: ImportSessions = new Map()
   /** Files the app wrote, by the handle the renderer holds instead of a path. */
   private readonly savedFiles = new Map<string, string>()
   readonly hostName = hostname()
@@ -100,6 +114,9 @@ export class AppHost {
     this.demo = demo
     this.operator = null
     await this.refreshDerived()
+    // A backup that cannot be written (a full disk) must not keep the desk from opening: it is logged,
+    // and tried again at the next check.
+    await this.automaticBackup().catch((error: unknown) => console.error(error))
     await this.resumeLastOperator()
     return this.info()
   }
@@ -181,6 +198,69 @@ export class AppHost {
   async close(): Promise<void> {
     await this.connection?.close()
     this.connection = null
+  }
+
+  /**
+   * The day's automatic backup into the `backups` folder beside the database, when the setting is on and
+   * none is there for today yet; at opening and at every check while open. Never of the demo database.
+   */
+  async automaticBackup(): Promise<string | null> {
+    const connection = this.connection
+    if (!connection || this.demo || this.options.automaticBackups === false) return null
+    const ctx = { db: connection.db, actor: SYSTEM_ACTOR, host: this.hostName, now: this.now }
+    return takeDailyBackup(ctx, connection.sqlite, connection.file)
+  }
+
+  /** A backup of the open database at `target` (SQLite's online backup: the desk may keep working). */
+  backupTo(target: string): Promise<void> {
+    return backupTo(this.db.sqlite, this.db.file, target)
+  }
+
+  /**
+   * Puts a backup in place of the open database file. The backup is copied beside the file and checked
+   * there first; a safety copy of the current file goes to the backups folder; then the connection is
+   * closed, the file set aside, the copy renamed into its place and opened (migrated if it is older).
+   * Any failure puts the set-aside file back as it was and reopens it. Whoever was working is signed out:
+   * the operator may not exist in the restored file.
+   */
+  async restore(source: string): Promise<RestoreResult> {
+    const file = this.db.file
+    if (this.demo)
+      throw new AppError(
+        'restore_demo',
+        'The demo database is open: go back to your own database to restore.',
+      )
+    if (resolve(source) === resolve(file))
+      throw new AppError('restore_failed', 'That is the database that is open: choose a backup of it.', {
+        params: { detail: 'that is the open database itself' },
+      })
+    const staged = `${file}.restoring`
+    const aside = `${file}.replaced`
+    const { schemaVersion } = stageBackup(source, staged)
+    try {
+      const safetyCopy = safetyCopyPath(file, this.now())
+      mkdirSync(dirname(safetyCopy), { recursive: true })
+      await backupTo(this.db.sqlite, file, safetyCopy)
+      const operator = this.operator
+      await this.close()
+      try {
+        moveDatabaseFiles(file, aside)
+        renameSync(staged, file)
+        await this.open(file)
+      } catch (error) {
+        await this.close()
+        putBackDatabaseFiles(aside, file)
+        await this.open(file)
+        this.operator = operator // the same file again: whoever was working carries on
+        const reason = error instanceof Error ? error.message : String(error)
+        throw new AppError('restore_failed', reason, { params: { detail: reason } })
+      }
+      removeBackupFiles(aside)
+      this.setOperator(null)
+      return { restoredFrom: source, safetyCopy, schemaVersion }
+    } finally {
+      removeBackupFiles(staged)
+    }
   }
 
   /** The service context for a call needing `access`; refuses it when the caller may not. */

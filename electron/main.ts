@@ -99,9 +99,15 @@ async function start(): Promise<void> {
     return dispatch(host, channel, input)
   })
   mainWindow = createWindow()
-  // A desk left open overnight: order statuses follow the date without waiting for a restart.
+  // A desk left open overnight: order statuses follow the date without waiting for a restart, and the
+  // day's automatic backup is taken (once a day) without one either.
   const refresh = setInterval(
-    () => void host.refreshDerived().catch((error) => console.error(error)),
+    () =>
+      void host
+        .refreshDerived()
+        .catch((error) => console.error(error))
+        .then(() => host.automaticBackup())
+        .catch((error) => console.error(error)),
     600_000,
   )
   refresh.unref()

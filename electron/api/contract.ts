@@ -4,6 +4,7 @@
  * schemas in schemas.ts) from here, never an implementation.
  */
 import { z } from 'zod'
+import type { FieldError } from './errors'
 import type { DayNote } from '../domain/calendar'
 import type { SlipWorking } from '../files/documents/slip'
 import {
@@ -83,6 +84,13 @@ import {
   followUpSaveSchema,
   myDaySchema,
   onTimeSchema,
+  type EXPORT_GRIDS,
+  type IMPORT_KINDS,
+  backupSettingsSchema,
+  exportGridSchema,
+  importMappingSchema,
+  importStartSchema,
+  importTokenRefSchema,
 } from './schemas'
 
 /**
@@ -654,6 +662,77 @@ export interface MyDay {
   byManager: MyDayRow[] | null
 }
 
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+export type ExportGrid = (typeof EXPORT_GRIDS)[number]
+
+/** Why a row of an imported file was rejected: a field (or null for the row) and an i18n key under `validation.`. */
+export type ImportReason = FieldError
+
+export interface ImportCounts {
+  /** Data rows read (after the header; blank rows included). */
+  read: number
+  imported: number
+  updated: number
+  unchanged: number
+  skippedBlank: number
+  rejected: number
+}
+
+export interface ImportPreview {
+  token: string
+  kind: ImportKind
+  fileName: string
+  sheetName: string | null
+  /** The text encoding of a CSV file (utf-8, utf-8-bom, gb18030); null for XLSX. */
+  encoding: string | null
+  /** The header's row number in the file (title rows above it are skipped). */
+  headerRow: number
+  /** Each column of the file, its header as written, and the field it fills (null: not imported). */
+  columns: { index: number; header: string; field: string | null }[]
+  /** The kind's fields, required first. */
+  fields: { key: string; required: boolean }[]
+  /** The mapping came from the last confirmed file of the same layout. */
+  mappingRemembered: boolean
+  counts: ImportCounts
+  /** Rejected rows with their reasons (the first 1,000; `counts.rejected` has them all). */
+  rejected: { row: number; reasons: ImportReason[] }[]
+  /** The first rows as they would be written, for a look before committing. */
+  sample: {
+    row: number
+    action: 'new' | 'update' | 'unchanged'
+    values: Record<string, string | number | null>
+  }[]
+}
+
+export interface ImportResult extends ImportCounts {
+  /** Every rejected row, by its row number in the file. */
+  rejectedRows: { row: number; reasons: ImportReason[] }[]
+}
+
+/** A commit under way: `done` of `total` steps, each row counting once when checked and once when written. */
+export interface ImportProgress {
+  phase: 'reading' | 'writing' | 'done' | 'cancelled' | 'failed'
+  done: number
+  total: number
+}
+
+export interface BackupInfo {
+  /** Where the automatic backups go. */
+  folder: string
+  automatic: boolean
+  /** How many daily backups are kept. */
+  keep: number
+  /** The newest automatic backup (a backup taken by hand goes where the operator chose). */
+  last: { file: string; at: string } | null
+}
+
+export interface RestoreResult {
+  restoredFrom: string
+  /** The copy of the file as it was before the restore. */
+  safetyCopy: string
+  schemaVersion: number
+}
+
 /** A document written by the main process where the operator chose. */
 export interface SavedDocument {
   /** Opens the file through `files.open`; the renderer never holds a path. */
@@ -962,6 +1041,26 @@ export const contract = {
   'followUps.save': channel(followUpSaveSchema, 'write').returns<FollowUpRecord>(),
   'followUps.onTime': channel(onTimeSchema, 'read').returns<OnTimeFigure>(),
   'myDay.get': channel(myDaySchema, 'read').returns<MyDay>(),
+
+  /** Asks for a CSV or XLSX file, reads it and checks every row; nothing is written until committed. */
+  'import.preview': channel(importStartSchema, 'write').returns<ImportPreview | null>(),
+  /** The operator's corrected column mapping: every row is checked again. */
+  'import.remap': channel(importMappingSchema, 'write').returns<ImportPreview>(),
+  /** Writes the accepted rows in one transaction (all or nothing); remembers the mapping. */
+  'import.commit': channel(importTokenRefSchema, 'write').returns<ImportResult>(),
+  'import.progress': channel(importTokenRefSchema, 'read').returns<ImportProgress>(),
+  /** Stops a commit under way: its transaction is rolled back, nothing is written. */
+  'import.cancel': channel(importTokenRefSchema, 'write').returns<null>(),
+  /** The rejected rows with their reasons, as a file to fix and import again. */
+  'import.saveRejected': channel(importTokenRefSchema, 'read').returns<SavedDocument | null>(),
+  /** A grid with its current filter and sort, as XLSX or CSV where the operator chooses. */
+  'export.grid': channel(exportGridSchema, 'read').returns<SavedDocument | null>(),
+  'backup.info': channel(none, 'read').returns<BackupInfo>(),
+  /** A backup (SQLite's online backup) where the operator chooses. */
+  'backup.now': channel(none, 'supervisor').returns<SavedDocument | null>(),
+  'backup.saveSettings': channel(backupSettingsSchema, 'supervisor').returns<BackupInfo>(),
+  /** Asks for a backup, checks it, backs up the current file, then puts the backup in its place. */
+  'backup.restore': channel(none, 'supervisor').returns<RestoreResult | null>(),
 } as const
 
 export type Contract = typeof contract

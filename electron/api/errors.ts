@@ -21,6 +21,14 @@ export type ErrorCode =
   | 'file_unreadable'
   | 'no_printer'
   | 'recorded_after_event'
+  | 'import_cancelled'
+  | 'file_unwritable'
+  | 'backup_missing'
+  | 'backup_not_sqlite'
+  | 'backup_corrupt'
+  | 'backup_newer'
+  | 'restore_failed'
+  | 'restore_demo'
 
 /** A problem with one field; `message` is an i18n key under `validation.`. */
 export interface FieldError {

@@ -61,8 +61,24 @@ import { getDelivery, listDeliveries, saveDelivery } from '../services/delivery/
 import { getFollowUp, listFollowUps, saveFollowUp } from '../services/delivery/followUps'
 import { myDay, onTimeFigure } from '../services/delivery/figures'
 import { printDelivery } from '../services/delivery/printing'
+import { exportGrid, parseExportQuery } from '../services/transfer/export'
+import { backupInfo, manualBackupName, saveBackupSettings } from '../services/transfer/backup'
+import {
+  cancelImport,
+  commitImport,
+  heldImport,
+  holdImport,
+  importProgress,
+  openImport,
+  previewImport,
+  rejectedFileName,
+  remapImport,
+  writeRejectedFile,
+} from '../services/transfer/import'
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from './contract'
 import { AppError, type ApiErrorData, type FieldError, type Result } from './errors'
+
+const BACKUP_FILTERS = [{ name: 'Account Desk backup (.sqlite)', extensions: ['sqlite', 'db'] }]
 
 interface Call {
   host: AppHost
@@ -205,6 +221,59 @@ export const handlers: Handlers = {
   'followUps.save': ({ ctx }, input) => saveFollowUp(ctx, input),
   'followUps.onTime': ({ ctx }, input) => onTimeFigure(ctx, 'followUp', input),
   'myDay.get': ({ ctx }, input) => myDay(ctx, input),
+
+  'import.preview': async ({ host, ctx }, input) => {
+    const path = await host.ports.chooseOpenFile([
+      { name: 'Excel or CSV (.xlsx, .csv)', extensions: ['xlsx', 'csv', 'txt'] },
+    ])
+    if (!path) return null
+    const session = await openImport(ctx, path, input.kind, { language: host.prefs().language })
+    const preview = await previewImport(ctx, session)
+    holdImport(host.importSessions, session)
+    return preview
+  },
+  'import.remap': ({ host, ctx }, input) =>
+    remapImport(ctx, heldImport(host.importSessions, input.token), input.mapping),
+  'import.commit': ({ host, ctx }, input) => commitImport(ctx, heldImport(host.importSessions, input.token)),
+  'import.progress': ({ host }, input) => importProgress(heldImport(host.importSessions, input.token)),
+  'import.cancel': ({ host }, input) => cancelImport(heldImport(host.importSessions, input.token)),
+  'import.saveRejected': async ({ host }, input) => {
+    const session = heldImport(host.importSessions, input.token)
+    const path = await host.ports.chooseSaveFile(rejectedFileName(session), [
+      { name: 'CSV', extensions: ['csv'] },
+    ])
+    if (!path) return null
+    writeRejectedFile(path, session, host.prefs().language)
+    return { handle: host.rememberFile(path), fileName: basename(path) }
+  },
+
+  'export.grid': async ({ host, ctx }, input) => {
+    // The grid's own list schema judges the filter and sort, before any dialog opens.
+    const query = parseExportQuery(input)
+    if (!query.success) {
+      throw new AppError('invalid_input', `Invalid filter for the ${input.grid} export.`, {
+        fields: fieldErrors(query.error).map((field) => ({ ...field, path: `query.${field.path}` })),
+      })
+    }
+    const path = await exportGrid(ctx, host.ports, input, query.data)
+    return path ? { handle: host.rememberFile(path), fileName: basename(path) } : null
+  },
+  'backup.info': ({ host, ctx }) => backupInfo(ctx, host.info().databaseFile),
+  'backup.now': async ({ host, ctx }) => {
+    const file = host.info().databaseFile
+    const path = await host.ports.chooseSaveFile(manualBackupName(file, ctx.now()), BACKUP_FILTERS)
+    if (!path) return null
+    await host.backupTo(path)
+    return { handle: host.rememberFile(path), fileName: basename(path) }
+  },
+  'backup.saveSettings': async ({ host, ctx }, input) => {
+    await saveBackupSettings(ctx, input)
+    return backupInfo(ctx, host.info().databaseFile)
+  },
+  'backup.restore': async ({ host }) => {
+    const path = await host.ports.chooseOpenFile(BACKUP_FILTERS)
+    return path ? host.restore(path) : null
+  },
 }
 
 /** Zod issues as field errors: the path joined with dots, the message an i18n key. */

@@ -835,3 +835,40 @@ export type MyDayQuery = z.output<typeof myDaySchema>
 export const onTimeSchema = z
   .object({ from: optionalDate, to: optionalDate, customerId: recordId.optional(), ...ownerFilter })
   .refine((w) => inOrder(w.from, w.to), { message: 'ends_before_start', path: ['to'] })
+
+// ——— Import, export, backup and restore ———
+
+export const IMPORT_KINDS = ['customers', 'contacts', 'circuits', 'revenue'] as const
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const
+/** The grids that export, each with its list channel's filter and sort (paging is the export's own). */
+export const EXPORT_GRIDS = [
+  'customers',
+  'circuits',
+  'agreements',
+  'orders',
+  'faults',
+  'slips',
+  'activities',
+  'deliveries',
+  'followUps',
+] as const
+
+export const importStartSchema = z.object({ kind: z.enum(IMPORT_KINDS) })
+export const importTokenRefSchema = z.object({ token: z.uuid() })
+/** The field each column of the file fills, by column position; null: the column is not imported. */
+export const importMappingSchema = z.object({
+  token: z.uuid(),
+  mapping: z.array(z.string().max(40).nullable()).max(500),
+})
+export const exportGridSchema = z.object({
+  grid: z.enum(EXPORT_GRIDS),
+  format: z.enum(EXPORT_FORMATS),
+  language: z.enum(LANGUAGES).default('zh-CN'),
+  /** The grid's list request as the grid sends it (filters and sort); checked against its own schema. */
+  query: z.record(z.string(), z.unknown()).default({}),
+})
+export const backupSettingsSchema = z.object({
+  automatic: z.boolean(),
+  keep: z.number('not_a_number').int('not_integer').min(1, 'not_positive').max(365, 'too_large'),
+})
+export type BackupSettingsInput = z.output<typeof backupSettingsSchema>

@@ -69,13 +69,21 @@ export function parseCalendarFile(fileName: string, bytes: Uint8Array): ParsedCa
 // ——— Decoding and format ———
 
 function decode(bytes: Uint8Array): string {
+  return decodeText(bytes).text
+}
+
+/** Text as a Chinese PC writes it: UTF-8 (with or without a BOM), else GB18030/GBK; line ends made `\n`. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' } {
   let text: string
+  let encoding: 'utf-8' | 'utf-8-bom' | 'gb18030'
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    encoding = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8-bom' : 'utf-8'
   } catch {
     text = new TextDecoder('gb18030').decode(bytes)
+    encoding = 'gb18030'
   }
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), encoding }
 }
 
 function formatOf(fileName: string, text: string): 'ics' | 'csv' | null {

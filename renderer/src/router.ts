@@ -1,5 +1,7 @@
 /** Hash routes, so that a reload stays on the same page. */
 import { useEffect, useState } from 'react'
+import type { ImportKind } from '../../electron/api/contract'
+import { IMPORT_KINDS } from '../../electron/api/schemas'
 
 export const SLA_TABS = ['orders', 'agreements', 'circuits', 'faults', 'slips', 'calculator'] as const
 export type SlaTab = (typeof SLA_TABS)[number]
@@ -25,6 +27,7 @@ export type Route =
   | { page: 'service'; tab: ServiceTab }
   | { page: 'delivery'; tab: DeliveryTab; filter?: ListFilter }
   | { page: 'standards' }
+  | { page: 'import'; kind?: ImportKind }
   | { page: 'settings' }
 
 const FILTER_KEYS = ['status', 'branch', 'manager', 'expiring', 'issues'] as const
@@ -55,6 +58,10 @@ export function parseRoute(hash: string): Route {
   const filter = parseFilter(query)
   if (page === 'settings') return { page: 'settings' }
   if (page === 'standards') return { page: 'standards' }
+  if (page === 'import') {
+    const kind = IMPORT_KINDS.find((name) => name === id)
+    return { page: 'import', ...(kind && { kind }) }
+  }
   if (page === 'customers') return { page: 'customers' }
   if (page === 'service')
     return { page: 'service', tab: SERVICE_TABS.find((name) => name === id) ?? 'activities' }
@@ -77,6 +84,7 @@ export function routeHash(route: Route): string {
   if (route.page === 'sla' || route.page === 'delivery')
     return `#/${route.page}/${route.tab}${filterQuery(route.filter)}`
   if (route.page === 'service') return `#/${route.page}/${route.tab}`
+  if (route.page === 'import') return `#/import${route.kind ? `/${route.kind}` : ''}`
   return `#/${route.page}`
 }
 

@@ -28,6 +28,14 @@ import { evaluateOrder } from '../../electron/domain/sla'
 import { inTransaction } from '../../electron/services/records'
 import { recomputeOrders } from '../../electron/services/sla/orders'
 import { complianceSummary } from '../../electron/services/plans/compliance'
+import { createHash } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import ExcelJS from 'exceljs'
+import { newId } from '../../db/ids'
+import { readTable } from '../../electron/files/tables/read'
+import { commitImport, openImport } from '../../electron/services/transfer/import'
 
 interface Figure<S> {
   name: string
@@ -387,6 +395,210 @@ wanted as (
 select w.branch_id as key, w.target, coalesce((select sum(d) from done where done.branch_id is w.branch_id), 0) as done
 from wanted w order by w.branch_id`
 
+// ---------------------------------------------------------------------------------------------------------
+// Import: 100,000 customers from a CSV and from an XLSX, through the import service (the file read, every
+// row checked against the form's schema and the lists, each written through insertRecord with its audit
+// row, in one transaction) against the same reader alone and one prepared INSERT per row in one transaction.
+
+const IMPORT_ROWS = 100_000
+const IMPORT_INDUSTRIES = ['金融', '教育', '医疗卫生', '工业制造']
+
+function importRow(index: number): [string, string, string, number, string, string] {
+  return [
+    `B${String(index).padStart(6, '0')}`,
+    `临江导入客户${index}`,
+    IMPORT_INDUSTRIES[index % 4]!,
+    index % 500,
+    `${index % 9999}.50`,
+    `临江市人民路${index}号`,
+  ]
+}
+
+/** A title row above the header, as branch offices write it. */
+const IMPORT_TITLE = '集团客户清单（基准测试）'
+const IMPORT_HEADER = ['集团编号', '集团名称', '行业', '员工数', '月收入（元）', '地址']
+
+interface ImportFiles {
+  template: string
+  csv: string
+  xlsx: string
+}
+
+let importFiles: Promise<ImportFiles> | null = null
+
+/** An empty database and the same 100,000 customers as CSV and as XLSX (written with exceljs's streaming writer). */
+function importSources(): Promise<ImportFiles> {
+  importFiles ??= (async () => {
+    const template = join(workDir, 'import-empty.sqlite')
+    await (await openDatabase(template)).close()
+    const csv = join(workDir, 'customers-100k.csv')
+    const lines = [IMPORT_TITLE, IMPORT_HEADER.join(',')]
+    for (let index = 0; index < IMPORT_ROWS; index++) lines.push(importRow(index).join(','))
+    writeFileSync(csv, lines.join('\n'))
+    const xlsx = join(workDir, 'customers-100k.xlsx')
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useSharedStrings: true })
+    const sheet = workbook.addWorksheet('客户')
+    sheet.addRow([IMPORT_TITLE]).commit()
+    sheet.addRow(IMPORT_HEADER).commit()
+    for (let index = 0; index < IMPORT_ROWS; index++) sheet.addRow(importRow(index)).commit()
+    sheet.commit()
+    await workbook.commit()
+    return { template, csv, xlsx }
+  })()
+  return importFiles
+}
+
+interface ImportState {
+  template: string
+  source: string
+  /** The database copy of the last run, removed at the start of the next. */
+  last: string | null
+  runs: number
+}
+
+/** An empty database for one run (each side's runs write 100,000 customers into a fresh copy). */
+function freshImportDatabase(state: ImportState): string {
+  if (state.last) for (const suffix of ['', '-wal', '-shm']) rmSync(state.last + suffix, { force: true })
+  state.last = join(workDir, `import-run-${++state.runs}.sqlite`)
+  copyFileSync(state.template, state.last)
+  return state.last
+}
+
+async function importThroughService(state: ImportState): Promise<string> {
+  const file = freshImportDatabase(state)
+  const host = await hostOn(file)
+  try {
+    const ctx = host.authorize('write')
+    const session = await openImport(ctx, state.source, 'customers')
+    const result = await commitImport(ctx, session)
+    if (result.imported !== IMPORT_ROWS) throw new Error(`the service imported ${result.imported} rows`)
+  } finally {
+    await host.close()
+  }
+  return file
+}
+
+/** The least the work costs: the same reader, then one prepared INSERT per row in one transaction. */
+async function importOnRawSqlite(state: ImportState): Promise<string> {
+  const file = freshImportDatabase(state)
+  const table = await readTable(state.source, { maxRows: 200_000 })
+  const raw = new SqliteDatabase(file)
+  try {
+    raw.pragma('journal_mode = WAL')
+    raw.pragma('synchronous = NORMAL')
+    const industries = new Map(
+      (raw.prepare('select id, name_zh as name from industry').all() as { id: string; name: string }[]).map(
+        (row) => [row.name, row.id],
+      ),
+    )
+    const insert = raw.prepare(
+      `insert into customer (id, version, created_at, updated_at, code, name, industry_id, status, employees,
+         monthly_revenue_fen, address, has_pbx, search_text) values (?, 1, ?, ?, ?, ?, ?, 'active', ?, ?, ?, 0, ?)`,
+    )
+    const at = FIXED_NOW.toISOString()
+    raw.transaction(() => {
+      // Row 1 is the title, row 2 the header.
+      for (const { cells } of table.rows.slice(2)) {
+        const [code, name, industry, employees, revenue, address] = cells as (string | number)[]
+        insert.run(
+          newId(),
+          at,
+          at,
+          String(code),
+          String(name),
+          industries.get(String(industry)) ?? null,
+          Number(employees),
+          Math.round(Number(revenue) * 100),
+          String(address),
+          `${code} ${name}`.toLowerCase(),
+        )
+      }
+    })()
+  } finally {
+    raw.close()
+  }
+  return file
+}
+
+/** What both sides wrote, as one hash: every customer's business fields, in code order. */
+function importedFingerprint(file: string): { count: number; hash: string } {
+  const raw = new SqliteDatabase(file, { readonly: true })
+  try {
+    const rows = raw
+      .prepare(
+        'select code, name, industry_id, status, employees, monthly_revenue_fen, address, has_pbx, search_text from customer order by code',
+      )
+      .raw()
+      .all()
+    return { count: rows.length, hash: createHash('sha256').update(JSON.stringify(rows)).digest('hex') }
+  } finally {
+    raw.close()
+  }
+}
+
+/** V8's collector, made callable without --expose-gc, so that a memory figure starts from live data only. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
+}
+
+/**
+ * The process's peak memory while `work` runs, sampled every 10 ms (the import yields often enough), from
+ * a heap cleared of earlier figures' garbage.
+ */
+async function peakMemory(
+  work: () => Promise<unknown>,
+): Promise<{ rss: number; heap: number; before: number; heapBefore: number }> {
+  collectGarbage()
+  const before = process.memoryUsage().rss
+  const heapBefore = process.memoryUsage().heapUsed
+  let rss = before
+  let heap = heapBefore
+  const sample = () => {
+    const usage = process.memoryUsage()
+    rss = Math.max(rss, usage.rss)
+    heap = Math.max(heap, usage.heapUsed)
+  }
+  const timer = setInterval(sample, 10)
+  try {
+    await work()
+  } finally {
+    clearInterval(timer)
+    sample()
+  }
+  return { rss, heap, before, heapBefore }
+}
+
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+
+function importFigure(format: 'csv' | 'xlsx'): Figure<unknown> {
+  return figure<ImportState>({
+    name: `import: ${IMPORT_ROWS.toLocaleString('en')} customers from ${format.toUpperCase()} (read, check, write audited)`,
+    async setup() {
+      const files = await importSources()
+      return { template: files.template, source: files[format], last: null, runs: 0 }
+    },
+    baseline: (state) => importOnRawSqlite(state),
+    ours: (state) => importThroughService(state),
+    async check(state) {
+      let oursFile = ''
+      const memory = await peakMemory(async () => (oursFile = await importThroughService(state)))
+      const ours = importedFingerprint(oursFile)
+      const baseline = importedFingerprint(await importOnRawSqlite(state))
+      const line =
+        `customers ${baseline.count}/${ours.count} (baseline/ours), rows ${ours.hash === baseline.hash ? 'identical' : 'DIFFERENT'}; ` +
+        `peak memory during the service's import (sampled every 10 ms): heap ${MB(memory.heap)} (${MB(memory.heapBefore)} before), ` +
+        `RSS ${MB(memory.rss)} (${MB(memory.before)} before)`
+      if (ours.hash !== baseline.hash || ours.count !== IMPORT_ROWS)
+        throw new Error(`the two sides differ: ${line}`)
+      return line
+    },
+    async teardown(state) {
+      if (state.last) for (const suffix of ['', '-wal', '-shm']) rmSync(state.last + suffix, { force: true })
+    },
+  })
+}
+
 const figures: Figure<unknown>[] = [
   figure<GridState>({
     name: `customers grid: one 100-row page, sorted and filtered, at ${DEMO_CUSTOMERS.toLocaleString('en')} customers`,
@@ -480,6 +692,8 @@ const figures: Figure<unknown>[] = [
       await state.host.close()
     },
   }),
+  importFigure('csv'),
+  importFigure('xlsx'),
 ]
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import {
   CarryOutOutlined,
   HomeOutlined,
   DatabaseOutlined,
+  ImportOutlined,
   TableOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
@@ -22,18 +23,20 @@ import { MyDayPage } from '../pages/myday/MyDayPage'
 import { SlaPage } from '../pages/sla/SlaPage'
 import { ServicePage } from '../pages/plans/ServicePage'
 import { StandardsPage } from '../pages/standards/StandardsPage'
+import { ImportPage } from '../pages/transfer/ImportPage'
 import { navigate, useRoute, type Route } from '../router'
 import { useSession } from '../session'
 import { useLeaveGuard } from '../unsaved'
 
-function Page({ route }: { route: Route }) {
+function Page({ route, onSessionChange }: { route: Route; onSessionChange: () => Promise<void> }) {
   if (route.page === 'customer') return <CustomerPage key={route.id ?? 'new'} id={route.id} tab={route.tab} />
   if (route.page === 'customers') return <CustomersPage />
   if (route.page === 'sla') return <SlaPage tab={route.tab} filter={route.filter} />
   if (route.page === 'delivery') return <DeliveryPage tab={route.tab} filter={route.filter} />
   if (route.page === 'service') return <ServicePage tab={route.tab} />
   if (route.page === 'standards') return <StandardsPage />
-  if (route.page === 'settings') return <SettingsPage />
+  if (route.page === 'import') return <ImportPage key={route.kind ?? 'customers'} kind={route.kind} />
+  if (route.page === 'settings') return <SettingsPage onSessionChange={onSessionChange} />
   return <MyDayPage />
 }
 
@@ -45,6 +48,7 @@ const MENU_ROUTES: Record<string, Route> = {
   delivery: { page: 'delivery', tab: 'deliveries' },
   service: { page: 'service', tab: 'activities' },
   standards: { page: 'standards' },
+  import: { page: 'import' },
   settings: { page: 'settings' },
 }
 
@@ -56,16 +60,21 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
   const area = route.page === 'customer' ? 'customers' : route.page
 
   const leave = useLeaveGuard()
-  const run = (work: () => Promise<unknown>) => () =>
-    leave(async () => {
-      try {
-        await work()
-        navigate({ page: 'myday' })
-        await onSessionChange()
-      } catch (error) {
-        void message.error(errorMessage(t, error))
-      }
-    })
+  const run =
+    (work: () => Promise<unknown>, signsOut = false) =>
+    () =>
+      leave(async () => {
+        try {
+          await work()
+          // Signed out, the shell gives way to "who is working" first: a page opened meanwhile would ask
+          // the main process as no one ("choose who is working first").
+          if (signsOut) await onSessionChange()
+          navigate({ page: 'myday' })
+          if (!signsOut) await onSessionChange()
+        } catch (error) {
+          void message.error(errorMessage(t, error))
+        }
+      })
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -99,7 +108,7 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
           >
             {info.isDemo ? t('header.backToMine') : t('header.openDemo')}
           </Button>
-          <Button icon={<LogoutOutlined />} onClick={run(() => call('session.signOut'))}>
+          <Button icon={<LogoutOutlined />} onClick={run(() => call('session.signOut'), true)}>
             {t('header.switchOperator')}
           </Button>
         </Space>
@@ -118,12 +127,13 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
               { key: 'delivery', icon: <CarryOutOutlined />, label: t('nav.delivery') },
               { key: 'service', icon: <CalendarOutlined />, label: t('nav.service') },
               { key: 'standards', icon: <TableOutlined />, label: t('nav.standards') },
+              { key: 'import', icon: <ImportOutlined />, label: t('nav.import') },
               { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
             ]}
           />
         </Layout.Sider>
         <Layout.Content style={{ minWidth: 0, overflow: 'auto', background: '#fff' }}>
-          <Page route={route} />
+          <Page route={route} onSessionChange={onSessionChange} />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -11,6 +11,7 @@ export const en: Strings<typeof zhCN> = {
     sla: 'SLA',
     service: 'Service',
     standards: 'Standards',
+    import: 'Import',
     settings: 'Settings',
   },
   header: {
@@ -238,6 +239,45 @@ export const en: Strings<typeof zhCN> = {
     result_required: 'Enter the result before closing the follow-up',
     satisfaction_range: 'Satisfaction is a whole number from 1 to 5',
     closed_before_raised: 'The issues are closed before the call that raised them',
+    import_column_missing: 'No column of the file gives this: choose one in the column mapping',
+    import_formula_without_value:
+      'A formula without a saved result ({{formula}}): open and save the file in Excel, or type the value',
+    import_cell_error: 'The cell holds the error {{error}}: put the right value in it',
+    import_money_decimals: 'At most 2 decimal places (to the fen)',
+    import_invalid_date: '"{{value}}" is not a date: write 2026-09-01, 2026/9/1 or 2026年9月1日',
+    import_invalid_month: '"{{value}}" is not a month: write 2026-09 or 2026年9月',
+    import_not_yes_no: '"{{value}}" is neither yes nor no',
+    import_unknown_value: '"{{value}}" is not one of the choices: use a value the form offers',
+    import_unknown_industry: 'No industry called "{{value}}": use a name or code from Settings',
+    import_unknown_branch: 'No branch called "{{value}}": use a name or code from Settings',
+    import_unknown_tier: 'The tier scheme in use has no "{{value}}": use a tier from Settings',
+    import_unknown_manager:
+      'No account manager called "{{value}}": add them in Settings first, or fix the name',
+    import_unknown_product: 'No product called "{{value}}": use a name or code from Settings',
+    import_unknown_customer:
+      'No customer with code "{{value}}": import or add the customer first, or fix the code',
+    import_customer_deleted: 'The customer with code "{{value}}" is deleted: restore it first',
+    import_ambiguous: '"{{value}}" matches more than one entry: use its code or full name',
+    import_retired: '"{{value}}" is retired: use a current entry',
+    import_duplicate: 'Same record as row {{row}}: a record may appear only once',
+    import_unknown_field: 'This field cannot be imported',
+    import_mapped_twice: 'Column {{column}} already fills this field',
+    import_busy: 'These rows are being written: wait for it to finish, or cancel it first',
+    file_missing:
+      'The file is not there any more (moved, deleted, or on a drive no longer connected): choose it again',
+    file_changed:
+      'The file changed while it was being read: save and close it in Excel, then import it again',
+    file_empty: 'The file is empty',
+    file_not_xlsx: 'Not a valid Excel workbook (.xlsx): open it in Excel and save it as .xlsx or CSV',
+    file_xls:
+      'An old Excel file (.xls) or a workbook with a password: save it as .xlsx without a password, or as CSV',
+    file_not_text:
+      'Not a text CSV file (it holds binary data): save it from Excel as "CSV (comma delimited)"',
+    file_type: 'Only .xlsx and .csv files can be imported',
+    file_zip_bomb: 'This workbook unpacks to far more data than a table holds: it is refused as unsafe',
+    file_too_many_rows: 'More than {{limit}} rows: split the file, or ask a supervisor to raise the limit',
+    file_no_sheet: 'The workbook has no worksheet with data',
+    file_read_failed: 'The file could not be read: {{detail}}',
   },
   errors: {
     invalid_input: 'Some fields need fixing: see the ones marked in red.',
@@ -259,7 +299,17 @@ export const en: Strings<typeof zhCN> = {
     in_use: 'Other records refer to this one, so it cannot be deleted: {{detail}}',
     file_unreadable: 'Cannot read {{fileName}}: {{detail}}',
     no_printer: 'This copy cannot open dialogs or print.',
+    import_cancelled: 'The import was cancelled; nothing was written.',
     recorded_after_event:
       '{{number}} was recorded on {{date}}: the opening or repair can no longer be undone or moved past that day. Change that record first.',
+    file_unwritable: 'Cannot write {{fileName}} (is it open in Excel or another program?): {{detail}}',
+    backup_missing: '{{fileName}} is not there any more (moved or deleted?). Nothing was changed.',
+    backup_not_sqlite: '{{fileName}} is not an Account Desk database backup. Nothing was changed.',
+    backup_corrupt:
+      '{{fileName}} is damaged (its integrity check failed) and cannot be restored. Nothing was changed.',
+    backup_newer:
+      '{{fileName}} was written by a newer version of Account Desk (schema {{version}}, this app knows up to {{known}}): update the app first. Nothing was changed.',
+    restore_failed: 'The restore did not complete; the database was left as it was: {{detail}}',
+    restore_demo: 'The demo database is open: go back to your own database to restore a backup.',
   },
 }

@@ -9,6 +9,7 @@ import * as plans from './areas/plans'
 import * as value from './areas/value'
 import * as sla from './areas/sla'
 import * as slips from './areas/slips'
+import * as transfer from './areas/transfer'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
@@ -25,6 +26,7 @@ export const resources = {
       delivery: delivery.zh,
       deliveryRules: deliveryRules.zh,
       myday: myday.zh,
+      transfer: transfer.zh,
     },
   },
   en: {
@@ -38,6 +40,7 @@ export const resources = {
       delivery: delivery.en,
       deliveryRules: deliveryRules.en,
       myday: myday.en,
+      transfer: transfer.en,
     },
   },
 } as const

@@ -1,12 +1,13 @@
 /** The customers grid: quick search, list filters, column filters and sorts, all run in SQL. */
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons'
-import type { GridApi, IDatasource } from 'ag-grid-community'
+import { ImportOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons'
+import type { GridApi, IDatasource, IGetRowsParams } from 'ag-grid-community'
 import { App, Button, Checkbox, Input, Popover, Select, Space, Switch, Typography } from 'antd'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CustomerRow, Labelled } from '../../../../electron/api/contract'
 import { CUSTOMER_STATUSES } from '../../../../electron/api/schemas'
 import { call } from '../../api'
+import { ExportButton } from '../../components/ExportButton'
 import { Grid } from '../../components/Grid'
 import { errorMessage } from '../../errors'
 import { useFormat } from '../../format'
@@ -37,6 +38,11 @@ export function CustomersPage() {
   const [total, setTotal] = useState<number | null>(null)
   const [hidden, setHidden] = useHiddenColumns()
   const gridApi = useRef<GridApi<CustomerRow> | null>(null)
+  // The grid's column filters and sort as of its last request, for an export.
+  const lastRequest = useRef<Pick<IGetRowsParams, 'sortModel' | 'filterModel'>>({
+    sortModel: [],
+    filterModel: null,
+  })
 
   // Typing waits a moment before asking, so that each keystroke does not run a query.
   useEffect(() => {
@@ -55,6 +61,7 @@ export function CustomersPage() {
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
+        lastRequest.current = { sortModel: params.sortModel, filterModel: params.filterModel }
         call('customers.list', customerListInput(params, filter))
           .then((page) => {
             setTotal(page.total)
@@ -117,6 +124,17 @@ export function CustomersPage() {
           <Typography.Text type="secondary" data-testid="customer-total">
             {total === null ? '' : t('customers.total', { count: total, formatted: format.count(total) })}
           </Typography.Text>
+          <Button
+            icon={<ImportOutlined />}
+            onClick={() => navigate({ page: 'import', kind: 'customers' })}
+            data-testid="customers-import"
+          >
+            {t('transfer.import.button')}
+          </Button>
+          <ExportButton
+            grid="customers"
+            query={() => customerListInput({ startRow: 0, endRow: 0, ...lastRequest.current }, filter)}
+          />
           <Button
             type="primary"
             icon={<PlusOutlined />}

@@ -6,7 +6,7 @@
 import type { ColDef } from 'ag-grid-community'
 import { useCallback, useState, type ComponentType, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DeadlineStatus, Page } from '../../../../electron/api/contract'
+import type { DeadlineStatus, ExportGrid, Page } from '../../../../electron/api/contract'
 import { DEADLINE_STATUSES } from '../../../../electron/api/schemas'
 import {
   OwnerFilter,
@@ -50,14 +50,20 @@ export function DeadlineList<T extends { id: string }>({
   filter: routeFilter,
   onFilterChange,
   columns,
+  input,
   list,
+  grid,
   filters,
   Drawer,
 }: DeadlineTabProps & {
   kind: 'deliveries' | 'followups'
   columns: ColDef<T>[]
-  /** One page, from the list's channel; `filter` for what the list's own filter adds. Stable. */
+  /** The list channel's request for a page; `filter` for what the list's own filter adds. Stable. */
+  input: (query: DeadlineQuery, filter: ListFilter) => object
+  /** One page, from the list's channel, for the request `input` made. Stable. */
   list: (query: DeadlineQuery, filter: ListFilter) => Promise<Page<T>>
+  /** The grid it exports as (the request `input` makes, less paging). */
+  grid: ExportGrid
   /** The list's own filter controls, between the statuses and the owners. */
   filters?: (filter: ListFilter, setFilter: (patch: ListFilter) => void) => ReactNode
   Drawer: ComponentType<{ id: string | null; onClose: () => void; onSaved: () => void }>
@@ -69,15 +75,24 @@ export function DeadlineList<T extends { id: string }>({
   const [open, setOpen] = useState<string | null>(null)
   const [reloads, setReloads] = useState(0)
 
+  const deadlineQuery = useCallback(
+    (request: PageRequest & { search: string }): DeadlineQuery => ({
+      ...request,
+      statuses,
+      ...ownerQuery({ branch, manager }),
+      ...(customerId && { customerId }),
+    }),
+    [statuses, branch, manager, customerId],
+  )
   const load = useCallback(
-    (request: PageRequest & { search: string }) =>
-      list(
-        { ...request, statuses, ...ownerQuery({ branch, manager }), ...(customerId && { customerId }) },
-        filter,
-      ),
+    (request: PageRequest & { search: string }) => list(deadlineQuery(request), filter),
     // A save asks for a new load function, which reloads the grid.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [list, filter, statuses, branch, manager, customerId, reloads],
+    [list, filter, deadlineQuery, reloads],
+  )
+  const query = useCallback(
+    (request: PageRequest & { search: string }) => input(deadlineQuery(request), filter),
+    [input, filter, deadlineQuery],
   )
 
   return (
@@ -87,6 +102,7 @@ export function DeadlineList<T extends { id: string }>({
         testId={TEST_IDS[kind].grid}
         columns={columns}
         load={load}
+        exportAs={{ grid, query }}
         newLabel=""
         onOpen={(row) => setOpen(row.id)}
         filters={

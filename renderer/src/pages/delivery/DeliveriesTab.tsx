@@ -12,8 +12,11 @@ import { DeadlineTag, withHeaders } from './shared'
 
 type SortColumn = 'number' | 'customerName' | 'openedOn' | 'dueOn' | 'deliveredOn'
 
-const listDeliveries = (query: DeadlineQuery) =>
-  call('deliveries.list', { ...query, sort: query.sort as { colId: SortColumn; sort: 'asc' | 'desc' }[] })
+const deliveriesInput = (query: DeadlineQuery) => ({
+  ...query,
+  sort: query.sort as { colId: SortColumn; sort: 'asc' | 'desc' }[],
+})
+const listDeliveries = (query: DeadlineQuery) => call('deliveries.list', deliveriesInput(query))
 
 export function DeliveriesTab(props: DeadlineTabProps) {
   const { customerId } = props
@@ -62,7 +65,9 @@ export function DeliveriesTab(props: DeadlineTabProps) {
       {...props}
       kind="deliveries"
       columns={columns}
+      input={deliveriesInput}
       list={listDeliveries}
+      grid="deliveries"
       Drawer={DeliveryDrawer}
     />
   )

@@ -17,12 +17,13 @@ import { DeadlineTag, IssueTag, issueState, Stars, withHeaders } from './shared'
 
 type SortColumn = 'number' | 'customerName' | 'triggerOn' | 'dueOn' | 'doneOn' | 'satisfaction'
 
+const followUpsInput = (query: DeadlineQuery, filter: ListFilter) => ({
+  ...query,
+  sort: query.sort as { colId: SortColumn; sort: 'asc' | 'desc' }[],
+  issuesOpen: filter.issues === 'open',
+})
 const listFollowUps = (query: DeadlineQuery, filter: ListFilter) =>
-  call('followUps.list', {
-    ...query,
-    sort: query.sort as { colId: SortColumn; sort: 'asc' | 'desc' }[],
-    issuesOpen: filter.issues === 'open',
-  })
+  call('followUps.list', followUpsInput(query, filter))
 
 /** The follow-ups' own filter: only those whose issues are still open (route key `issues=open`). */
 function IssuesOpenSwitch({
@@ -99,7 +100,9 @@ export function FollowUpsTab(props: DeadlineTabProps) {
       {...props}
       kind="followups"
       columns={columns}
+      input={followUpsInput}
       list={listFollowUps}
+      grid="followUps"
       filters={(filter, setFilter) => <IssuesOpenSwitch filter={filter} setFilter={setFilter} />}
       Drawer={FollowUpDrawer}
     />

@@ -6,11 +6,12 @@ import type { ColDef } from 'ag-grid-community'
 import { PlusOutlined } from '@ant-design/icons'
 import { Button, DatePicker, Input, Select, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ActivityKind, ActivityRecord, InputOf } from '../../../../electron/api/contract'
 import { ACTIVITY_KINDS, activityListSchema } from '../../../../electron/api/schemas'
 import { call } from '../../api'
+import { ExportButton } from '../../components/ExportButton'
 import { PagedGrid, type PageRequest } from '../../components/PagedGrid'
 import { useFormat } from '../../format'
 import { columnMakers } from '../sla/columns'
@@ -83,19 +84,27 @@ export function ActivitiesTab({ customerId }: { customerId?: string }) {
     return list.map((column) => ({ ...column, sortable: SORTABLE.includes(column.colId!) }))
   }, [t, format, customerId, contacts, name])
 
+  // The list request for a page: the grid's, and an export's (less paging, with the grid's last sort).
+  const query = useCallback(
+    (request: PageRequest) => ({
+      ...request,
+      search,
+      sort: request.sort as InputOf<'activities.list'>['sort'],
+      kinds: filter.kinds,
+      ...(filter.range?.[0] && { from: filter.range[0].format('YYYY-MM-DD') }),
+      ...(filter.range?.[1] && { to: filter.range[1].format('YYYY-MM-DD') }),
+      ...(customerId && { customerId }),
+    }),
+    [filter, search, customerId],
+  )
+  const sort = useRef<PageRequest['sort']>([])
   const load = useCallback(
-    (request: PageRequest) =>
-      call('activities.list', {
-        ...request,
-        search,
-        sort: request.sort as InputOf<'activities.list'>['sort'],
-        kinds: filter.kinds,
-        ...(filter.range?.[0] && { from: filter.range[0].format('YYYY-MM-DD') }),
-        ...(filter.range?.[1] && { to: filter.range[1].format('YYYY-MM-DD') }),
-        ...(customerId && { customerId }),
-      }),
+    (request: PageRequest) => {
+      sort.current = request.sort
+      return call('activities.list', query(request))
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a save asks for a new load, which reloads the grid
-    [filter, search, customerId, editor.reloads],
+    [query, editor.reloads],
   )
 
   return (
@@ -140,6 +149,10 @@ export function ActivitiesTab({ customerId }: { customerId?: string }) {
           <Typography.Text type="secondary" data-testid="activities-total">
             {total === null ? '' : t('plans.activities.total', { formatted: format.count(total) })}
           </Typography.Text>
+          <ExportButton
+            grid="activities"
+            query={() => query({ startRow: 0, endRow: 0, sort: sort.current })}
+          />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.open('new')}>
             {t('plans.activities.new')}
           </Button>

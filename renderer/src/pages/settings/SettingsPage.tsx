@@ -1,6 +1,6 @@
 /**
  * Settings: language for everyone; tier scheme, lists, operators, SLA rules, deliveries and follow-ups,
- * the calendar and the value assessment for supervisors.
+ * the calendar, the value assessment and backup and restore for supervisors.
  */
 import { Alert, App, Card, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import { call } from '../../api'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { errorMessage } from '../../errors'
 import { useSession } from '../../session'
+import { BackupSettings } from './BackupSettings'
 import { CalendarSettings } from './CalendarSettings'
 import { DeliverySettings } from './DeliverySettings'
 import { LookupList } from './LookupList'
@@ -16,7 +17,8 @@ import { SlaRuleSettings } from './SlaRuleSettings'
 import { TierList } from './TierList'
 import { ValueSettings } from '../value/ValueSettings'
 
-export function SettingsPage() {
+/** `onSessionChange` reloads the session after a restore (everyone chooses who is working again). */
+export function SettingsPage({ onSessionChange }: { onSessionChange: () => Promise<void> }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { isSupervisor, lookups, refreshLookups } = useSession()
@@ -72,6 +74,9 @@ export function SettingsPage() {
       </Card>
       <Card title={t('value.settings.title')} size="small" data-testid="value-settings-card">
         <ValueSettings />
+      </Card>
+      <Card title={t('transfer.backup.title')} size="small" data-testid="backup-card">
+        <BackupSettings onSessionChange={onSessionChange} />
       </Card>
     </div>
   )

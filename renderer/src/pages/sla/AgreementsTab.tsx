@@ -216,17 +216,21 @@ export function AgreementsTab({
     ]
   }, [t, format, customerId, lookups.grades, i18n.language])
 
+  // The list request for a page: the grid's, and an export's (less paging).
+  const query = useCallback(
+    (request: PageRequest & { search: string }) => ({
+      ...request,
+      sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
+      expiringOnly,
+      ...ownerQuery({ branch, manager }),
+      ...(customerId && { customerId }),
+    }),
+    [customerId, expiringOnly, branch, manager],
+  )
   const load = useCallback(
-    (request: PageRequest & { search: string }) =>
-      call('agreements.list', {
-        ...request,
-        sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
-        expiringOnly,
-        ...ownerQuery({ branch, manager }),
-        ...(customerId && { customerId }),
-      }),
+    (request: PageRequest & { search: string }) => call('agreements.list', query(request)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a save asks for a new load, which reloads the grid
-    [customerId, expiringOnly, branch, manager, reloads],
+    [query, reloads],
   )
   const initial = useMemo(() => toValues(current, customerId), [current, customerId])
   const required = [{ required: true, message: t('validation.required') }]
@@ -237,6 +241,7 @@ export function AgreementsTab({
         testId="agreements-grid"
         columns={columns}
         load={load}
+        exportAs={{ grid: 'agreements', query }}
         newLabel={t('sla.agreements.new')}
         onNew={() => editor.open('new')}
         onOpen={editor.open}

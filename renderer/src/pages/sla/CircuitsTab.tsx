@@ -85,15 +85,19 @@ export function CircuitsTab({ customerId }: { customerId?: string }) {
     ]
   }, [t, format, lookups.products, i18n.language, customerId])
 
+  // The list request for a page: the grid's, and an export's (less paging).
+  const query = useCallback(
+    (request: PageRequest & { search: string }) => ({
+      ...request,
+      sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
+      ...(customerId && { customerId }),
+    }),
+    [customerId],
+  )
   const load = useCallback(
-    (request: PageRequest & { search: string }) =>
-      call('circuits.list', {
-        ...request,
-        sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
-        ...(customerId && { customerId }),
-      }),
+    (request: PageRequest & { search: string }) => call('circuits.list', query(request)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a save asks for a new load, which reloads the grid
-    [customerId, reloads],
+    [query, reloads],
   )
   const initial = useMemo(() => toValues(current, customerId), [current, customerId])
 
@@ -103,6 +107,7 @@ export function CircuitsTab({ customerId }: { customerId?: string }) {
         testId="circuits-grid"
         columns={columns}
         load={load}
+        exportAs={{ grid: 'circuits', query }}
         newLabel={t('sla.circuits.new')}
         onNew={() => editor.open('new')}
         onOpen={editor.open}

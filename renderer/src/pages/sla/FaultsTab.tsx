@@ -105,15 +105,19 @@ export function FaultsTab({ customerId }: { customerId?: string }) {
     ]
   }, [t, format, customerId])
 
+  // The list request for a page: the grid's, and an export's (less paging).
+  const query = useCallback(
+    (request: PageRequest & { search: string }) => ({
+      ...request,
+      sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
+      ...(customerId && { customerId }),
+    }),
+    [customerId],
+  )
   const load = useCallback(
-    (request: PageRequest & { search: string }) =>
-      call('faults.list', {
-        ...request,
-        sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
-        ...(customerId && { customerId }),
-      }),
+    (request: PageRequest & { search: string }) => call('faults.list', query(request)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a save asks for a new load, which reloads the grid
-    [customerId, reloads],
+    [query, reloads],
   )
   const initial = useMemo(() => toValues(current, customerId), [current, customerId])
   const required = [{ required: true, message: t('validation.required') }]
@@ -125,6 +129,7 @@ export function FaultsTab({ customerId }: { customerId?: string }) {
         testId="faults-grid"
         columns={columns}
         load={load}
+        exportAs={{ grid: 'faults', query }}
         newLabel={t('sla.faults.new')}
         onNew={() => editor.open('new')}
         onOpen={editor.open}

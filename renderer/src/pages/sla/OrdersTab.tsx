@@ -65,18 +65,21 @@ export function OrdersTab({
     ]
   }, [t, format, customerId])
 
+  // The list request for a page: the grid's, and an export's (less paging).
+  const query = useCallback(
+    (request: PageRequest & { search: string }) => ({
+      ...request,
+      sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
+      statuses,
+      ...ownerQuery({ branch, manager }),
+      ...(customerId && { customerId }),
+    }),
+    [statuses, branch, manager, customerId],
+  )
   const load = useCallback(
-    (request: PageRequest & { search: string }) =>
-      call('orders.list', {
-        ...request,
-        sort: request.sort as { colId: 'number'; sort: 'asc' | 'desc' }[],
-        statuses,
-        ...ownerQuery({ branch, manager }),
-        ...(customerId && { customerId }),
-      }),
-    // A save or delete asks for a new load function, which reloads the grid.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [statuses, branch, manager, customerId, reloads],
+    (request: PageRequest & { search: string }) => call('orders.list', query(request)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a save asks for a new load, which reloads the grid
+    [query, reloads],
   )
 
   return (
@@ -85,6 +88,7 @@ export function OrdersTab({
         testId="orders-grid"
         columns={columns}
         load={load}
+        exportAs={{ grid: 'orders', query }}
         newLabel={t('sla.orders.new')}
         onNew={() => setEditing('new')}
         onOpen={(row) => setEditing(row.id)}

@@ -61,15 +61,19 @@ export function SlipsTab({ customerId }: { customerId?: string }) {
   })
   const [openId, setOpenId] = useState<string | null>(null)
   const columns = useMemo(() => slipColumns(t, figures, !customerId), [t, figures, customerId])
-  const load = useCallback(
-    (request: PageRequest & { search: string }) =>
-      call('slips.list', {
-        ...request,
-        sort: request.sort as InputOf<'slips.list'>['sort'],
-        statuses: filter.statuses,
-        ...(customerId && { customerId }),
-      }),
+  // The list request for a page: the grid's, and an export's (less paging).
+  const query = useCallback(
+    (request: PageRequest & { search: string }) => ({
+      ...request,
+      sort: request.sort as InputOf<'slips.list'>['sort'],
+      statuses: filter.statuses,
+      ...(customerId && { customerId }),
+    }),
     [filter, customerId],
+  )
+  const load = useCallback(
+    (request: PageRequest & { search: string }) => call('slips.list', query(request)),
+    [query],
   )
   const reload = useCallback(() => setFilter((current) => ({ ...current, reloads: current.reloads + 1 })), [])
 
@@ -79,6 +83,7 @@ export function SlipsTab({ customerId }: { customerId?: string }) {
         testId="slips"
         columns={columns}
         load={load}
+        exportAs={{ grid: 'slips', query }}
         newLabel=""
         onOpen={(row) => setOpenId(row.id)}
         filters={
