@@ -342,6 +342,23 @@ describe('restoring a backup', () => {
     expect(readdirSync(dir)).toEqual(['good.sqlite'])
   })
 
+  it('restores the latest commits of a file still in WAL mode, kept in its -wal beside it', async () => {
+    const backup = await backupThenMore()
+    // Another program has the backup open in WAL mode and has committed a change not yet checkpointed.
+    const live = new SqliteDatabase(backup)
+    live.pragma('journal_mode = WAL')
+    live.pragma('wal_autocheckpoint = 0')
+    live.prepare("update customer set name = 'WAL里的名称' where code = 'A001'").run()
+    expect(existsSync(`${backup}-wal`)).toBe(true)
+    openAs = backup
+    await call(host, 'backup.restore')
+    live.close()
+    const restored = new SqliteDatabase(databaseFile(), { readonly: true })
+    const row = restored.prepare("select name from customer where code = 'A001'").get() as { name: string }
+    restored.close()
+    expect(row.name).toBe('WAL里的名称')
+  })
+
   it('refuses a corrupt file, a file that is not SQLite, a newer version’s and one that vanished, changing nothing', async () => {
     const backup = await backupThenMore()
     const newer = join(dir, 'newer.sqlite')

@@ -501,6 +501,21 @@ describe('the mapping, the rejected rows and the commit', () => {
     expect(next.counts.imported).toBe(1)
   })
 
+  it('keeps a formula-like text in the rejected rows as text, and imports it back as written', async () => {
+    const payload = "-2+3+cmd|' /C calc'!A0"
+    const result = await preview(
+      'customers',
+      writeText('inject.csv', `集团编号,集团名称,员工数\n,${payload},-5\n`),
+    )
+    ports.save = join(dir, 'inject-rejected.csv')
+    await call(host, 'import.saveRejected', { token: result.token })
+    const [, row] = readFileSync(ports.save, 'utf8').slice(1).trim().split('\r\n')
+    // The text gets its apostrophe; a plain number stays a number.
+    expect(
+      row!.startsWith(`,"'${payload.replace(/"/g, '""')}",-5,`) || row!.startsWith(`,'${payload},-5,`),
+    ).toBe(true)
+  })
+
   it('saves the rejected rows with their reasons as a CSV to fix and import again', async () => {
     const path = writeText(
       'bad.csv',

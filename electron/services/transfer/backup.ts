@@ -218,8 +218,11 @@ function refusal(
 export function stageBackup(source: string, staged: string): { schemaVersion: number } {
   const fileName = basename(source)
   removeDatabaseFiles(staged)
+  // A database still in WAL mode keeps its latest commits in `-wal` beside it: they are copied too.
+  const withWal = existsSync(`${source}-wal`)
   try {
     copyFileSync(source, staged)
+    if (withWal) copyFileSync(`${source}-wal`, `${staged}-wal`)
   } catch (error) {
     removeDatabaseFiles(staged)
     if ((error as { code?: unknown }).code === 'ENOENT')
@@ -233,10 +236,21 @@ export function stageBackup(source: string, staged: string): { schemaVersion: nu
     })
   }
   try {
+    if (withWal) foldWal(staged)
     return { schemaVersion: checkBackup(staged, fileName) }
   } catch (error) {
     removeDatabaseFiles(staged)
     throw error
+  }
+}
+
+/** Writes a staged copy's `-wal` into the file itself, so that the one file is the whole database. */
+function foldWal(file: string): void {
+  const db = new SqliteDatabase(file, { fileMustExist: true })
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  } finally {
+    db.close()
   }
 }
 

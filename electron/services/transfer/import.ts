@@ -37,6 +37,7 @@ import {
 import { en } from '../../../renderer/src/i18n/en'
 import { zhCN } from '../../../renderer/src/i18n/zh-CN'
 import type { ServiceContext } from '../context'
+import { neutralise } from './export'
 import { inTransaction, writeAudit } from '../records'
 import { readSetting, writeSetting } from '../settings/store'
 import {
@@ -540,8 +541,9 @@ function fileCell(cell: Cell, spec: FieldSpec | undefined, date1904: boolean): s
 }
 
 function csvField(value: string): string {
-  // A text that Excel would take for a formula is kept as text; the import drops the apostrophe again.
-  const safe = /^[=+\-@]/.test(value) && !/^[+-]?\d/.test(value) ? `'${value}` : value
+  // A text that Excel would take for a formula is kept as text (a plain number is left alone); the
+  // import drops the apostrophe again.
+  const safe = /^[+-]?\d+(\.\d+)?$/.test(value) ? value : neutralise(value)
   return /[",\n\r]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 

@@ -70,7 +70,7 @@ export function cellText(cell: Cell): string | null {
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE'
   const trimmed = cell.trim()
   if (trimmed === '') return null
-  return /^'[=+\-@]/.test(trimmed) ? trimmed.slice(1) : trimmed
+  return /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed
 }
 
 /** A number written as text: `1,234.50`, `¥1234`, `１２３４`, `1234元`, `1.2E+05`, as an exact decimal. */
