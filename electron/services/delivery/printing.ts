@@ -4,10 +4,9 @@ import type { Language } from '../../api/contract'
 import { deliveryHtml, type DeliveryDocument } from '../../files/documents/delivery'
 import type { DesktopPorts } from '../../files/ports'
 import type { ServiceContext } from '../context'
-import { readSetting } from '../settings/store'
 import { agreementsCovering } from '../sla/agreements'
 import { deliveryFacts } from './deliveries'
-import { issuerName } from './rules'
+import { hotlines, issuerName } from './rules'
 
 export async function deliveryDocument(
   ctx: ServiceContext,
@@ -25,8 +24,7 @@ export async function deliveryDocument(
   return {
     number: delivery.number,
     issuer: await issuerName(ctx, language),
-    faultHotline: await readSetting(ctx, 'fault_hotline', '10000'),
-    accountHotline: await readSetting<string | null>(ctx, 'account_hotline', null),
+    ...(await hotlines(ctx)),
     customerName: delivery.customerName,
     customerCode: customer.code,
     customerAddress: customer.address,

@@ -17,6 +17,16 @@ export function issuerName(ctx: ServiceContext, language: 'zh-CN' | 'en' = 'zh-C
     : readSetting(ctx, 'issuer_name', '集团客户部')
 }
 
+/** The hotlines printed on the delivery document: the fault-report line and the key-account line, if any. */
+export async function hotlines(
+  ctx: ServiceContext,
+): Promise<Pick<DeliveryRules, 'faultHotline' | 'accountHotline'>> {
+  return {
+    faultHotline: await readSetting(ctx, 'fault_hotline', '10000'),
+    accountHotline: await readSetting<string | null>(ctx, 'account_hotline', null),
+  }
+}
+
 export async function deliveryRules(ctx: ServiceContext): Promise<DeliveryRules> {
   const [rules, documents] = await Promise.all([
     ctx.db
@@ -52,8 +62,7 @@ export async function deliveryRules(ctx: ServiceContext): Promise<DeliveryRules>
     })),
     issuerName: await issuerName(ctx),
     issuerNameEn: await issuerName(ctx, 'en'),
-    faultHotline: await readSetting(ctx, 'fault_hotline', '10000'),
-    accountHotline: await readSetting<string | null>(ctx, 'account_hotline', null),
+    ...(await hotlines(ctx)),
   }
 }
 
