@@ -55,7 +55,9 @@ process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
  * A host acting as the command line's user. Backup and restore act as a supervisor (whoever runs them
  * holds the file anyway); the dialogs are answered with the paths given on the command line.
  */
-function hostFor(options: { role?: 'staff' | 'supervisor'; save?: string; open?: string } = {}): AppHost {
+function hostFor(
+  options: { role?: 'staff' | 'supervisor'; save?: string; open?: string; refreshOnOpen?: boolean } = {},
+): AppHost {
   return new AppHost({
     userDataDir: scratch,
     systemLocale: 'en',
@@ -63,6 +65,7 @@ function hostFor(options: { role?: 'staff' | 'supervisor'; save?: string; open?:
     actor: { id: null, name: `command line (${userInfo().username})`, role: options.role ?? 'staff' },
     ports: cliPorts(options),
     automaticBackups: false,
+    ...(options.refreshOnOpen === false && { refreshOnOpen: false }),
   })
 }
 
@@ -320,7 +323,8 @@ async function restoreCommand(args: string[]): Promise<void> {
   const backup = positionals[0]
   if (!backup || positionals.length > 1)
     throw new CliError('restore needs one backup file: restore <backup> --db <file>')
-  const host = hostFor({ role: 'supervisor', open: backup })
+  // The current file is opened only to be replaced: no daily recompute written into it first.
+  const host = hostFor({ role: 'supervisor', open: backup, refreshOnOpen: false })
   await openFor(host, values.db, 'restore')
   try {
     const result = await call(host, 'backup.restore', {})

@@ -39,6 +39,11 @@ export interface HostOptions {
   ports?: DesktopPorts
   /** The daily backup beside the database file (on unless false: the command line turns it off). */
   automaticBackups?: boolean
+  /**
+   * Whether opening a file brings its date-dependent figures up to today (a write). The command line's
+   * restore opens the current file only to replace it: a refused restore must leave it byte for byte.
+   */
+  refreshOnOpen?: boolean
 }
 
 interface StoredPrefs {
@@ -113,7 +118,7 @@ export class AppHost {
     this.connection = next
     this.demo = demo
     this.operator = null
-    await this.refreshDerived()
+    if (this.options.refreshOnOpen !== false) await this.refreshDerived()
     // A backup that cannot be written (a full disk) must not keep the desk from opening: it is logged,
     // and tried again at the next check.
     await this.automaticBackup().catch((error: unknown) => console.error(error))
