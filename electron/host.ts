@@ -276,6 +276,9 @@ export class AppHost {
       if (access === 'supervisor' && actor.role !== 'supervisor') {
         throw new AppError('supervisor_only', 'Only a supervisor can do this.')
       }
+      if (access === 'overseer' && actor.role === 'staff') {
+        throw new AppError('overseer_only', 'Only a supervisor or a trainer can see this.')
+      }
       if (access === 'write' && actor.role === 'trainer' && !this.demo) {
         throw new AppError('trainer_read_only', 'Trainers change sample data only: open the demo database.')
       }

@@ -91,13 +91,18 @@ import {
   importMappingSchema,
   importStartSchema,
   importTokenRefSchema,
+  reportExportSchema,
+  reportRecordsSchema,
+  reportWindowSchema,
 } from './schemas'
+import type { MeasureKind, ReportSection } from '../domain/report'
 
 /**
  * public: no operator needed (choosing who is working); read: any signed-in operator;
- * write: any operator but a trainer on a real (non-demo) database; supervisor: supervisors only.
+ * write: any operator but a trainer on a real (non-demo) database; supervisor: supervisors only;
+ * overseer: supervisors and trainers (who watch every branch), not branch staff.
  */
-export type Access = 'public' | 'read' | 'write' | 'supervisor'
+export type Access = 'public' | 'read' | 'write' | 'supervisor' | 'overseer'
 
 export type Role = (typeof ROLES)[number]
 export type ManagerLevel = (typeof MANAGER_LEVELS)[number]
@@ -734,6 +739,69 @@ export interface RestoreResult {
 }
 
 /** A document written by the main process where the operator chose. */
+export type { MeasureKind, ReportSection } from '../domain/report'
+
+/** A column of a report section; `drill`: the measure whose records its number opens. */
+export interface ReportMeasure {
+  key: string
+  kind: MeasureKind
+  drill: string
+}
+
+export interface ReportRow {
+  /** The branch's or account manager's id; null: customers with none assigned. */
+  key: string | null
+  values: Record<string, number | null>
+}
+
+export interface ReportTable {
+  section: ReportSection
+  measures: ReportMeasure[]
+  /** Busiest first; every row adds up to the total (shares are worked out per row, not added). */
+  byBranch: ReportRow[]
+  byManager: ReportRow[]
+  total: Record<string, number | null>
+}
+
+export interface Report {
+  from: string
+  to: string
+  /** `2026Q3` when the window is exactly a quarter. */
+  quarter: string | null
+  /** The desk's date the report was made on: open work is judged as of this day. */
+  asOf: string
+  sections: ReportTable[]
+}
+
+/** One record behind a number of the report, with the customer's page tab that shows it. */
+export interface ReportRecord {
+  id: string
+  customerId: string
+  customerCode: string
+  customerName: string
+  tab: string
+  /** The record's own number (order, slip, circuit, delivery...) or the customer's code. */
+  reference: string
+  date: string | null
+  /** The record's status or kind, as its code. */
+  status: string | null
+  /** The record's own figure, in the section's drill kind (an amount, an availability, a share). */
+  figure: number | null
+}
+
+export interface ReportRecords {
+  figureKind: MeasureKind | null
+  rows: ReportRecord[]
+  /** All the records behind the number; `rows` holds at most the first 2,000. */
+  total: number
+}
+
+export interface ReportProgress {
+  stage: 'figures' | 'charts' | 'writing'
+  done: number
+  total: number
+}
+
 export interface SavedDocument {
   /** Opens the file through `files.open`; the renderer never holds a path. */
   handle: string
@@ -1061,6 +1129,15 @@ export const contract = {
   'backup.saveSettings': channel(backupSettingsSchema, 'supervisor').returns<BackupInfo>(),
   /** Asks for a backup, checks it, backs up the current file, then puts the backup in its place. */
   'backup.restore': channel(none, 'supervisor').returns<RestoreResult | null>(),
+
+  'report.get': channel(reportWindowSchema, 'overseer').returns<Report>(),
+  'report.records': channel(reportRecordsSchema, 'overseer').returns<ReportRecords>(),
+  /** Writes the report as XLSX or PDF where the operator chooses; null when the dialog is cancelled. */
+  'report.export': channel(reportExportSchema, 'overseer').returns<SavedDocument | null>(),
+  /** How far the export under way has got; null when none is running. */
+  'report.progress': channel(none, 'overseer').returns<ReportProgress | null>(),
+  /** Stops the export under way; no file is left behind. */
+  'report.cancel': channel(none, 'overseer').returns<null>(),
 } as const
 
 export type Contract = typeof contract

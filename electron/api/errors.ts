@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'not_signed_in'
   | 'wrong_password'
   | 'supervisor_only'
+  | 'overseer_only'
+  | 'report_cancelled'
   | 'trainer_read_only'
   | 'database'
   | 'database_open'

@@ -75,6 +75,7 @@ import {
   remapImport,
   writeRejectedFile,
 } from '../services/transfer/import'
+import { quarterlyReport, reportRecords } from '../services/reports/report'
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from './contract'
 import { AppError, type ApiErrorData, type FieldError, type Result } from './errors'
 
@@ -274,6 +275,13 @@ export const handlers: Handlers = {
     const path = await host.ports.chooseOpenFile(BACKUP_FILTERS)
     return path ? host.restore(path) : null
   },
+
+  'report.get': ({ ctx }, input) => quarterlyReport(ctx, input),
+  'report.records': ({ ctx }, input) => reportRecords(ctx, input),
+  // TODO(report export): replaced by the export job before this lands.
+  'report.export': () => Promise.reject(new AppError('internal', 'not yet')),
+  'report.progress': () => null,
+  'report.cancel': () => null,
 }
 
 /** Zod issues as field errors: the path joined with dots, the message an i18n key. */

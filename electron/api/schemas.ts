@@ -8,6 +8,7 @@ import { ORDER_STATUSES, PROVISIONING_CLASSES } from '../domain/sla'
 import { FAULT_CAUSES } from '../domain/availability'
 import { PERIOD_KINDS } from '../domain/periods'
 import { DAY_COUNTS, DEADLINE_STATUSES } from '../domain/deadlines'
+import { REPORT_SECTIONS } from '../domain/report'
 
 /** Trimmed text; blank becomes null so that "nothing entered" is stored as nothing. */
 function emptyToNull(value: unknown): unknown {
@@ -872,3 +873,46 @@ export const backupSettingsSchema = z.object({
   keep: z.number('not_a_number').int('not_integer').min(1, 'not_positive').max(365, 'too_large'),
 })
 export type BackupSettingsInput = z.output<typeof backupSettingsSchema>
+
+// ——— The supervisors' report ———
+
+export { REPORT_SECTIONS } from '../domain/report'
+
+export const REPORT_FORMATS = ['xlsx', 'pdf'] as const
+export const REPORT_GROUPINGS = ['branch', 'manager', 'total'] as const
+/** The longest window one report covers: a year, so that its figures stay a report and not an archive. */
+export const REPORT_MAX_DAYS = 366
+
+const reportWindow = { from: requiredDate, to: requiredDate }
+
+/** A window of days, inclusive, in order and at most a year long. */
+function checkedWindow<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema
+    .refine((w) => inOrder(w.from, w.to), { message: 'ends_before_start', path: ['to'] })
+    .refine((w) => Date.parse(w.to) - Date.parse(w.from) < REPORT_MAX_DAYS * 86_400_000, {
+      message: 'window_too_long',
+      path: ['to'],
+    })
+}
+
+/** A quarter (`2026Q3`, as its first and last days) or any range of days. */
+export const reportWindowSchema = checkedWindow(z.object(reportWindow))
+export type ReportWindowInput = z.output<typeof reportWindowSchema>
+
+/** The records behind one number of the report: a section's measure for a branch, a manager or all. */
+export const reportRecordsSchema = checkedWindow(
+  z.object({
+    ...reportWindow,
+    section: z.enum(REPORT_SECTIONS),
+    measure: z.string().min(1).max(60),
+    grouping: z.enum(REPORT_GROUPINGS),
+    /** The branch's or manager's id; null: customers with none. Ignored for the total. */
+    key: recordId.nullable(),
+  }),
+)
+export type ReportRecordsInput = z.output<typeof reportRecordsSchema>
+
+export const reportExportSchema = checkedWindow(
+  z.object({ ...reportWindow, format: z.enum(REPORT_FORMATS), language: z.enum(LANGUAGES).default('zh-CN') }),
+)
+export type ReportExportInput = z.output<typeof reportExportSchema>

@@ -54,6 +54,13 @@ export function quarterPeriod(key: string): Period {
   return { key, start: chinaMidnight(year, (quarter - 1) * 3), end: chinaMidnight(year, quarter * 3) }
 }
 
+/** Days from `from` to `to` (inclusive, `YYYY-MM-DD`), from China midnight to China midnight. */
+export function dayRangePeriod(from: string, to: string): Period {
+  const midnight = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`))
+  const end = new Date(midnight(to).getTime() + 24 * 60 * MINUTE_MS)
+  return { key: `${from}..${to}`, start: midnight(from), end }
+}
+
 /** The month (`YYYY-MM`) an instant falls in, in China time. */
 export function monthOf(instant: string): string {
   return new Date(Date.parse(instant) + CHINA_OFFSET_MS).toISOString().slice(0, 7)

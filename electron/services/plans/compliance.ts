@@ -35,7 +35,7 @@ function keysOf(tenDayKey: string): string[] {
 }
 
 /** Counts per customer, as `itemId|periodKey` → count, for every period kind. */
-async function doneCounts(ctx: ServiceContext, window: DatePeriod, customerId?: string) {
+export async function doneCounts(ctx: ServiceContext, window: DatePeriod, customerId?: string) {
   let query = ctx.db
     .selectFrom('activity')
     .select((eb) => ['customerId', 'itemId', TEN_DAY_KEY.as('tenDay'), eb.fn.countAll<number>().as('n')])
@@ -84,13 +84,21 @@ export async function customerCompliance(
 }
 
 /** Every customer's targets for a year: its tier's standards with its overrides over them. */
-async function allTargets(ctx: ServiceContext, year: number) {
+export async function allTargets(ctx: ServiceContext, year: number) {
   const [customers, standards, overrides] = await Promise.all([
     ctx.db
       .selectFrom('customer as c')
       .leftJoin('accountManager as m', 'm.id', 'c.accountManagerId')
       .leftJoin('branch as b', 'b.id', 'c.branchId')
-      .select(['c.id', 'c.name', 'c.tierId', 'c.accountManagerId', 'm.name as managerName', 'c.branchId'])
+      .select([
+        'c.id',
+        'c.code',
+        'c.name',
+        'c.tierId',
+        'c.accountManagerId',
+        'm.name as managerName',
+        'c.branchId',
+      ])
       .where('c.deletedAt', 'is', null)
       .execute(),
     ctx.db

@@ -25,7 +25,7 @@ import { syncRepair } from '../delivery/followUps'
 import { assertNumberFree, nextNumber, notFound, pageOf, type ListRequest } from './common'
 
 /** The agreement with a grade covering a circuit at an instant's date, with its targets. */
-function gradeCoverage(ctx: ServiceContext, date: string) {
+export function gradeCoverage(ctx: ServiceContext, date: string) {
   return ctx.db
     .selectFrom('agreementCircuit as ac')
     .innerJoin('slaAgreement as a', 'a.id', 'ac.agreementId')

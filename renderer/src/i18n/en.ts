@@ -215,6 +215,7 @@ export const en: Strings<typeof zhCN> = {
     invalid_instant: 'Not a valid time',
     too_small: 'Too small',
     ends_before_start: 'The end date is before the start date',
+    window_too_long: 'A report covers at most a year: choose a shorter range',
     completed_before_accepted: 'The completion date is before the acceptance date: check both dates',
     pause_outside_order:
       'A pause must start after the order was accepted and end by its completion (a completed order cannot have an open pause)',
@@ -289,6 +290,8 @@ export const en: Strings<typeof zhCN> = {
     not_signed_in: 'Choose who is working first.',
     wrong_password: 'The supervisor password is not right.',
     supervisor_only: 'Only a supervisor can do this.',
+    overseer_only: 'Only a supervisor or a trainer can see this.',
+    report_cancelled: 'The export was cancelled; no file was written.',
     trainer_read_only: 'Trainers change sample data only: open the demo database first.',
     database: 'The database refused the change; nothing was saved.',
     database_open: 'This database cannot be opened: {{detail}}',
