@@ -6,6 +6,7 @@ import * as delivery from './areas/delivery'
 import * as deliveryRules from './areas/deliveryRules'
 import * as myday from './areas/myday'
 import * as plans from './areas/plans'
+import * as report from './areas/report'
 import * as value from './areas/value'
 import * as sla from './areas/sla'
 import * as slips from './areas/slips'
@@ -27,6 +28,7 @@ export const resources = {
       deliveryRules: deliveryRules.zh,
       myday: myday.zh,
       transfer: transfer.zh,
+      report: report.zh,
     },
   },
   en: {
@@ -41,6 +43,7 @@ export const resources = {
       deliveryRules: deliveryRules.en,
       myday: myday.en,
       transfer: transfer.en,
+      report: report.en,
     },
   },
 } as const
