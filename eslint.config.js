@@ -28,8 +28,10 @@ export default tseslint.config(
           patterns: [
             { regex: '^node:', message: 'The renderer has no Node access.' },
             {
-              regex: '(^|/)electron/(?!api/(contract|schemas|errors)$)',
-              message: 'Import only the API contract (electron/api/contract, schemas, errors).',
+              // The report's measures and chart options are pure, and shared with the PDF the main process prints.
+              regex: '(^|/)electron/(?!(api/(contract|schemas|errors)|domain/report|files/reportCharts)$)',
+              message:
+                'Import only the API contract (electron/api/contract, schemas, errors) and the report definitions.',
             },
             { regex: '(^|/)db/', message: 'The renderer reaches the database through the API only.' },
           ],
