@@ -757,7 +757,10 @@ export interface ReportRow {
 export interface ReportTable {
   section: ReportSection
   measures: ReportMeasure[]
-  /** Busiest first; every row adds up to the total (shares are worked out per row, not added). */
+  /**
+   * Branches in their list's order, managers by name, none assigned last; the rows add up to the total
+   * (shares are worked out per row, not added).
+   */
   byBranch: ReportRow[]
   byManager: ReportRow[]
   total: Record<string, number | null>

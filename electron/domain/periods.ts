@@ -67,3 +67,9 @@ export function periodsBetween(kind: PeriodKind, from: IsoDate, to: IsoDate): Da
   }
   return periods
 }
+
+/** The quarter's key (`2026Q3`) when `from`–`to` is exactly one quarter, else null. */
+export function exactQuarter(from: IsoDate, to: IsoDate): string | null {
+  const quarter = periodOf('quarter', from)
+  return quarter.start === from && quarter.end === to ? quarter.key : null
+}

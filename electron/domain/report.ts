@@ -35,8 +35,9 @@ export function shareBp(part: number | null, whole: number | null): number | nul
   return !whole ? null : Math.floor(((part ?? 0) * 10_000) / whole)
 }
 
-function counted(key: string): MeasureSpec {
-  return { key, kind: 'count', drill: key }
+/** `drill`: the records behind it, when they are not what it counts (actions done open their customers). */
+function counted(key: string, drill = key): MeasureSpec {
+  return { key, kind: 'count', drill }
 }
 
 function amount(key: string, drill: string): MeasureSpec {
@@ -67,7 +68,7 @@ export const CHURN_SOURCES = ['revenue_drop', 'crisis', 'cancellation'] as const
  * the setting's, so the service adds them (see `tierMeasure`).
  */
 export const SECTION_MEASURES: Record<ReportSection, MeasureSpec[]> = {
-  customers: ['active', 'at_risk', 'lost', 'total'].map(counted),
+  customers: ['active', 'at_risk', 'lost', 'total'].map((key) => counted(key)),
   orders: [
     ...PROVISIONING_CLASSES.flatMap((cls) => [
       counted(`opened.${cls}`),
@@ -113,9 +114,9 @@ export const SECTION_MEASURES: Record<ReportSection, MeasureSpec[]> = {
   ],
   compliance: [
     counted('customers'),
-    counted('target'),
-    counted('done'),
-    share('doneBp', 'done', 'target'),
+    counted('target', 'customers'),
+    counted('done', 'customers'),
+    { ...share('doneBp', 'done', 'target'), drill: 'customers' },
     counted('overdue'),
   ],
   churn: [

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely'
 import { chinaDate } from '../../domain/calendar'
-import { periodOf } from '../../domain/periods'
+import { exactQuarter } from '../../domain/periods'
 import {
   deriveRow,
   REPORT_SECTIONS,
@@ -19,6 +19,7 @@ import { fieldError } from '../../api/errors'
 import type { ReportRecordsInput, ReportWindowInput } from '../../api/schemas'
 import type { ServiceContext } from '../context'
 import { ownedBy, OWNER_COLUMNS } from '../sla/common'
+import { oneSnapshot } from '../transfer/export'
 import { availabilityRecords, complianceRecords, type OwnedRecord } from './computed'
 import {
   churnSection,
@@ -28,6 +29,7 @@ import {
   followUpsSection,
   ordersSection,
   slipsSection,
+  type RecordQuery,
   type ReportWindow,
   type SqlSection,
 } from './sections'
@@ -44,7 +46,8 @@ interface OwnerValues {
   values: Values
 }
 
-function windowOf(ctx: ServiceContext, input: ReportWindowInput): ReportWindow {
+/** The window as the desk judges it today; one starting in the future is refused at its first day. */
+export function reportWindow(ctx: ServiceContext, input: ReportWindowInput): ReportWindow {
   const today = chinaDate(ctx.now())
   if (input.from > today) throw fieldError('from', 'in_future')
   return { from: input.from, to: input.to, today }
@@ -201,21 +204,24 @@ export async function quarterlyReport(
   input: ReportWindowInput,
   onSection: (done: number, total: number) => Promise<void> | void = () => {},
 ): Promise<Report> {
-  const window = windowOf(ctx, input)
-  const owners = await ownersOf(ctx)
-  const sections: ReportTable[] = []
-  for (const section of REPORT_SECTIONS) {
-    sections.push(await reportSection(ctx, section, window, owners))
-    await onSection(sections.length, REPORT_SECTIONS.length)
-  }
-  const quarter = periodOf('quarter', input.from)
-  const exact = quarter.start === input.from && quarter.end === input.to
-  return { from: input.from, to: input.to, quarter: exact ? quarter.key : null, asOf: window.today, sections }
+  const window = reportWindow(ctx, input)
+  // One snapshot: a change saved while the report runs cannot make one section disagree with another.
+  const sections = await oneSnapshot(ctx, async (tx) => {
+    const owners = await ownersOf(tx)
+    const tables: ReportTable[] = []
+    for (const section of REPORT_SECTIONS) {
+      tables.push(await reportSection(tx, section, window, owners))
+      await onSection(tables.length, REPORT_SECTIONS.length)
+    }
+    return tables
+  })
+  const quarter = exactQuarter(input.from, input.to)
+  return { from: input.from, to: input.to, quarter, asOf: window.today, sections }
 }
 
 /** The records behind one number: its measure's (a share's denominator's), for a branch, a manager or all. */
 export async function reportRecords(ctx: ServiceContext, input: ReportRecordsInput): Promise<ReportRecords> {
-  const window = windowOf(ctx, input)
+  const window = reportWindow(ctx, input)
   const owner =
     input.grouping === 'total'
       ? {}
@@ -223,8 +229,8 @@ export async function reportRecords(ctx: ServiceContext, input: ReportRecordsInp
   const spec = await sqlSection(ctx, input.section, window)
   const measure = measuresOf(input.section, spec?.measures).find((known) => known.key === input.measure)
   if (!measure) throw fieldError('measure', 'invalid_choice')
-  const figureKind = FIGURE_KINDS[input.section]
   if (!spec) {
+    const figureKind = FIGURE_KINDS[input.section]
     const records = (await computedRecords(ctx, input.section, window)).filter(
       (record) => record.behind.includes(measure.drill) && matches(record, owner),
     )
@@ -234,28 +240,49 @@ export async function reportRecords(ctx: ServiceContext, input: ReportRecordsInp
       total: records.length,
     }
   }
-  const condition = spec.measures.find((known) => known.key === measure.drill)!.when
-  const records = ownedBy(spec.records.where(condition), owner)
-  const { id, reference, date, status, figure } = spec.columns
+  const drill = spec.measures.find((known) => known.key === measure.drill)!
+  const records = ownedBy(spec.records.where(drill.when), owner)
+  const listed = drill.perCustomer ? customerRows(records) : recordRows(records, spec)
   const [rows, count] = await Promise.all([
+    listed.orderBy(sql.ref('date'), 'desc').orderBy(sql.ref('id')).limit(RECORDS_SHOWN).execute() as Promise<
+      Omit<ReportRecord, 'tab'>[]
+    >,
     records
-      .select([
-        id.as('id'),
-        'c.id as customerId',
-        'c.code as customerCode',
-        'c.name as customerName',
-        reference.as('reference'),
-        date.as('date'),
-        status.as('status'),
-        figure.as('figure'),
-      ])
-      .orderBy(sql.ref('date'), 'desc')
-      .orderBy(sql.ref('id'))
-      .limit(RECORDS_SHOWN)
-      .execute() as Promise<Omit<ReportRecord, 'tab'>[]>,
-    records.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow() as Promise<{ n: number }>,
+      .select(drill.perCustomer ? sql<number>`count(distinct c.id)`.as('n') : sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow() as Promise<{ n: number }>,
   ])
+  const figureKind = drill.perCustomer ? 'count' : FIGURE_KINDS[input.section]
   return { figureKind, rows: rows.map((row) => ({ ...row, tab: spec.tab })), total: Number(count.n) }
+}
+
+function recordRows(records: RecordQuery, spec: SqlSection) {
+  const { id, reference, date, status, figure } = spec.columns
+  return records.select([
+    id.as('id'),
+    'c.id as customerId',
+    'c.code as customerCode',
+    'c.name as customerName',
+    reference.as('reference'),
+    date.as('date'),
+    status.as('status'),
+    figure.as('figure'),
+  ])
+}
+
+/** One row per customer, its records counted and its latest record's date. */
+function customerRows(records: RecordQuery) {
+  return records
+    .select([
+      'c.id as id',
+      'c.id as customerId',
+      'c.code as customerCode',
+      'c.name as customerName',
+      sql<string>`c.code`.as('reference'),
+      sql<string | null>`null`.as('date'),
+      sql<string | null>`null`.as('status'),
+      sql<number>`count(*)`.as('figure'),
+    ])
+    .groupBy(['c.id', 'c.code', 'c.name'])
 }
 
 /** What the `figure` of a section's records is. */

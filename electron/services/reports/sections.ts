@@ -26,6 +26,8 @@ export interface SqlMeasure {
   aggregate: RawBuilder<number>
   /** Which records stand behind the number. */
   when: RawBuilder<boolean>
+  /** The number counts customers, not records: it opens one row per customer, with its records counted. */
+  perCustomer?: boolean
 }
 
 /** The columns a record shows in the list a number opens (see ReportRecord). */
@@ -102,7 +104,7 @@ export async function customersSection(ctx: ServiceContext): Promise<SqlSection>
       ),
       countWhen('total', always),
     ],
-    columns: columns('c.id', 'c.code', 'c.updated_at', 'c.status'),
+    columns: { ...columns('c.id', 'c.code', 'c.id', 'c.status'), date: sql<string | null>`null` },
     tab: 'profile',
   }
 }
@@ -156,9 +158,10 @@ export function slipsSection(ctx: ServiceContext, window: ReportWindow): SqlSect
     records: liveRecords(ctx, 'compensation_slip', 's')
       .leftJoin('provisioningOrder as o', 'o.id', 's.orderId')
       .where('s.status', '<>', 'void')
+      // Bracketed: Kysely does not wrap a raw condition, and a bare `or` would undo the conditions before it.
       .where(
-        sql<boolean>`(${provisioning} and o.completed_on between ${window.from} and ${window.to})
-          or (${availability} and ${inMonths})`,
+        sql<boolean>`((${provisioning} and o.completed_on between ${window.from} and ${window.to})
+          or (${availability} and ${inMonths}))`,
       ),
     measures: [
       countWhen('provisioning', provisioning),
@@ -258,7 +261,12 @@ export function complaintsSection(ctx: ServiceContext, window: ReportWindow): Sq
       .where('a.occurred_on', '<=', window.to),
     measures: [
       countWhen('complaints', always),
-      { key: 'customers', aggregate: sql<number>`count(distinct a.customer_id)`, when: always },
+      {
+        key: 'customers',
+        aggregate: sql<number>`count(distinct a.customer_id)`,
+        when: always,
+        perCustomer: true,
+      },
     ],
     columns: {
       ...columns('a.id', 'a.kind', 'a.occurred_on', 'a.kind'),
