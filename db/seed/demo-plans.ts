@@ -1,12 +1,14 @@
 /**
  * The demo's service side, written through the app's services: a year of activities following each
- * customer's plan (the higher tiers kept better, a few overrides), twelve months of revenue with a few
- * customers falling hard enough to raise a churn warning (some already followed up), crisis notes and
- * cancellations, and value assessments with intangible scores that follow the industry.
+ * customer's plan (the higher tiers kept better, a few overrides), complaints handled over the year,
+ * twelve months of revenue with a few customers falling hard enough to raise a churn warning, crisis
+ * notes and cancellations (each warning raised on its own day, some already followed up), and value
+ * assessments with intangible scores that follow the industry.
  */
 import { addDays, chinaDate } from '../../electron/domain/calendar'
 import { periodsBetween } from '../../electron/domain/periods'
 import type { ServiceContext } from '../../electron/services/context'
+import type { ActivityInput } from '../../electron/api/schemas'
 import { recordActivities } from '../../electron/services/plans/activities'
 import {
   addChurnNote,
@@ -34,25 +36,42 @@ const NOTES: Record<string, string[]> = {
 interface DemoCustomer {
   id: string
   industry: string | null
+  tierId: string | null
   rank: number | null
   accountManagerId: string | null
+  accountManagerName: string | null
   monthlyRevenueFen: number | null
 }
 
-export async function writePlansDemo(ctx: ServiceContext, random: Random): Promise<void> {
+/**
+ * `events` draws the complaints and the days warnings are raised and handled: a stream of its own, so
+ * that they leave the rest of the demo (activities, revenue, SLA records) as it was without them.
+ */
+export async function writePlansDemo(ctx: ServiceContext, random: Random, events: Random): Promise<void> {
   const customers: DemoCustomer[] = await ctx.db
     .selectFrom('customer as c')
     .leftJoin('tier as t', 't.id', 'c.tierId')
     .leftJoin('industry as i', 'i.id', 'c.industryId')
-    .select(['c.id', 'i.code as industry', 't.rank', 'c.accountManagerId', 'c.monthlyRevenueFen'])
+    .leftJoin('accountManager as m', 'm.id', 'c.accountManagerId')
+    .select([
+      'c.id',
+      'i.code as industry',
+      'c.tierId',
+      't.rank',
+      'c.accountManagerId',
+      'm.name as accountManagerName',
+      'c.monthlyRevenueFen',
+    ])
     .where('c.deletedAt', 'is', null)
     .orderBy('c.code')
     .execute()
   const items = await ctx.db.selectFrom('serviceItem').select(['id', 'code', 'activityKind']).execute()
+  const complaintItem = await complaintStandards(ctx)
   for (const [index, customer] of customers.entries()) {
     if (index % 40 === 0) await overrideGreetings(ctx, customer, items)
     await activitiesFor(ctx, random, customer, items)
-    await revenueFor(ctx, random, customer, index)
+    await recordActivities(ctx, complaintsFor(ctx, events, customer, complaintItem))
+    await revenueFor(ctx, random, events, customer, index)
     await saveCustomerValue(ctx, {
       customerId: customer.id,
       additionalFen: random.int(0, 30) * 1_000_000,
@@ -116,41 +135,121 @@ async function activitiesFor(
   await recordActivities(ctx, done)
 }
 
+/** The organisation's complaint item, by the tiers whose standards provide it. */
+async function complaintStandards(ctx: ServiceContext): Promise<Map<string, string>> {
+  const rows = await ctx.db
+    .selectFrom('serviceStandard as s')
+    .innerJoin('serviceItem as i', 'i.id', 's.itemId')
+    .select(['s.tierId', 's.itemId'])
+    .where('i.code', '=', 'complaint_response')
+    .where('s.provided', '=', 1)
+    .where('s.deletedAt', 'is', null)
+    .execute()
+  return new Map(rows.map((row) => [row.tierId, row.itemId]))
+}
+
+/** One customer in four complained over the last year, a few of them twice. */
+function complaintsFor(
+  ctx: ServiceContext,
+  events: Random,
+  customer: DemoCustomer,
+  complaintItem: Map<string, string>,
+): ActivityInput[] {
+  const today = chinaDate(ctx.now())
+  const count = events.weighted([
+    [0, 40],
+    [1, 4],
+    [2, 1],
+  ] as const)
+  return Array.from({ length: count }, () => ({
+    customerId: customer.id,
+    kind: 'complaint' as const,
+    itemId: complaintItem.get(customer.tierId ?? '') ?? null,
+    occurredOn: addDays(today, -events.int(0, 364)),
+    staffId: customer.accountManagerId,
+    contactIds: [],
+    notes: events.pick(NOTES.complaint!),
+  }))
+}
+
+/** The context as it was on a past day (10:00 China time), for records dated that day. */
+function onDay(ctx: ServiceContext, date: string): ServiceContext {
+  if (date >= chinaDate(ctx.now())) return ctx
+  const at = new Date(`${date}T02:00:00Z`)
+  return { ...ctx, now: () => at }
+}
+
+/** The warning's follow-up, recorded by the account manager a few days after it was raised. */
+async function followUpLater(
+  ctx: ServiceContext,
+  events: Random,
+  customer: DemoCustomer,
+  warning: { id: string; version: number; raisedOn: string },
+  followUp: string,
+) {
+  const day = addDays(warning.raisedOn, events.int(2, 6))
+  const by = { id: null, name: customer.accountManagerName ?? ctx.actor.name, role: 'staff' as const }
+  await recordFollowUp(
+    { ...onDay(ctx, day), actor: by },
+    { id: warning.id, version: warning.version, followUp },
+  )
+}
+
 /**
  * Twelve months of revenue around the file's monthly figure. Every 25th customer falls by a third in
- * the last month entered, which raises a churn warning; every other one of those has been followed up.
+ * one of the last nine months (they take them in turn) and recovers the month after: its warning is
+ * raised early in the next month, when that month's figure comes in, and every other one has been
+ * followed up. Crisis news and cancellations are raised on days of the past year; those older than a
+ * fortnight are mostly followed up.
  */
-async function revenueFor(ctx: ServiceContext, random: Random, customer: DemoCustomer, index: number) {
+async function revenueFor(
+  ctx: ServiceContext,
+  random: Random,
+  events: Random,
+  customer: DemoCustomer,
+  index: number,
+) {
   const base = customer.monthlyRevenueFen ?? random.int(5, 200) * 100_000
-  const thisMonth = chinaDate(ctx.now()).slice(0, 7)
+  const today = chinaDate(ctx.now())
+  const thisMonth = today.slice(0, 7)
   const months = Array.from({ length: 12 }, (_, back) => {
     const at = new Date(`${thisMonth}-15T00:00:00Z`)
     at.setUTCMonth(at.getUTCMonth() - 12 + back)
     return at.toISOString().slice(0, 7)
   })
-  const falls = index % 25 === 3
-  await recordRevenueMonths(
-    ctx,
-    customer.id,
-    months.map((month, position) => {
-      const noise = 0.92 + random.next() * 0.16
-      const drop = falls && position === months.length - 1 ? 0.62 : 1
-      return { month, revenueFen: Math.round(base * noise * drop) }
-    }),
-  )
-  if (index % 50 === 7) {
-    await addChurnNote(ctx, { customerId: customer.id, source: 'crisis', note: '新闻报道该单位拟迁址外地' })
-  }
-  if (index % 60 === 11) {
-    await addChurnNote(ctx, {
-      customerId: customer.id,
-      source: 'cancellation',
-      note: '申请拆除 2 部固话及 1 条宽带',
-    })
-  }
-  if (falls && index % 50 === 3) {
+  // The fallers take the last nine months in turn, the most recent first.
+  const falls = index % 25 === 3 ? months.length - 1 - (Math.floor(index / 25) % 9) : null
+  const revenue = months.map((month, position) => {
+    const noise = 0.92 + random.next() * 0.16
+    const drop = position === falls ? 0.62 : 1
+    return { month, revenueFen: Math.round(base * noise * drop) }
+  })
+  if (falls === null) await recordRevenueMonths(ctx, customer.id, revenue)
+  else {
+    const nextMonth = addDays(`${months[falls]}-01`, 31).slice(0, 7)
+    const reported = onDay(ctx, `${nextMonth}-0${events.int(1, 5)}`)
+    await recordRevenueMonths(reported, customer.id, revenue.slice(0, falls + 1))
+    await recordRevenueMonths(ctx, customer.id, revenue.slice(falls + 1))
     const [warning] = await listWarnings(ctx, { customerId: customer.id, openOnly: true })
-    if (warning)
-      await recordFollowUp(ctx, { ...warning, followUp: '已上门了解：客户缩减分支机构，已提出资费优化方案' })
+    if (warning && index % 50 === 3)
+      await followUpLater(ctx, events, customer, warning, '已上门了解：客户缩减分支机构，已提出资费优化方案')
   }
+  if (index % 50 === 7) await churnNote(ctx, events, customer, 'crisis', '新闻报道该单位拟迁址外地')
+  if (index % 60 === 11)
+    await churnNote(ctx, events, customer, 'cancellation', '申请拆除 2 部固话及 1 条宽带')
+}
+
+async function churnNote(
+  ctx: ServiceContext,
+  events: Random,
+  customer: DemoCustomer,
+  source: 'crisis' | 'cancellation',
+  note: string,
+) {
+  const raisedOn = addDays(chinaDate(ctx.now()), -events.int(3, 340))
+  const warnings = await addChurnNote(onDay(ctx, raisedOn), { customerId: customer.id, source, note })
+  const warning = warnings.find((one) => one.source === source && one.raisedOn === raisedOn)
+  const old = addDays(raisedOn, 14) < chinaDate(ctx.now())
+  if (warning && old && events.chance(0.75))
+    await followUpLater(ctx, events, customer, warning, '客户经理已上门沟通，客户确认继续使用我公司业务')
 }

@@ -14,7 +14,7 @@ import { saveCircuit } from '../../electron/services/sla/circuits'
 import { today } from '../../electron/services/sla/common'
 import { saveFault } from '../../electron/services/sla/faults'
 import { saveOrder } from '../../electron/services/sla/orders'
-import { confirmSlip, paySlip } from '../../electron/services/sla/slips'
+import { confirmSlip, paySlip, voidSlip } from '../../electron/services/sla/slips'
 import type { Database } from '../schema'
 import type { Random } from './random'
 
@@ -103,6 +103,7 @@ export async function writeSlaDemo(ctx: ServiceContext, random: Random): Promise
       await orderFor(ctx, random, customer.id, circuits[0]!, addDays(date, -random.int(1, 30)), true)
   }
   await settleOldSlips(ctx, random)
+  await voidDisputedSlips(ctx)
 }
 
 async function agreementFor(
@@ -238,4 +239,20 @@ async function settleOldSlips(ctx: ServiceContext, random: Random): Promise<void
     })
     if (random.chance(0.5)) await paySlip(atDay(ctx, addDays(drafted, random.int(25, 50))), confirmed)
   }
+}
+
+/**
+ * Every fifth availability draft, by number, was found on review not to be the operator's miss: the
+ * supervisor voided it. It stays in the records, counted nowhere.
+ */
+async function voidDisputedSlips(ctx: ServiceContext): Promise<void> {
+  const drafts = await ctx.db
+    .selectFrom('compensationSlip')
+    .select(['id', 'version'])
+    .where('kind', '=', 'availability')
+    .where('status', '=', 'draft')
+    .orderBy('number')
+    .execute()
+  const supervisor = { ...ctx, actor: { id: null, name: '演示主管', role: 'supervisor' as const } }
+  for (const [index, slip] of drafts.entries()) if (index % 5 === 2) await voidSlip(supervisor, slip)
 }

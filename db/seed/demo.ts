@@ -279,7 +279,8 @@ export async function writeDemoData(
   db: Kysely<Database>,
   options: DemoOptions,
 ): Promise<{ customers: number }> {
-  const random = new Random(options.seed ?? DEMO_SEED)
+  const seed = options.seed ?? DEMO_SEED
+  const random = new Random(seed)
   const created = isoDaysBefore(options.now, 1600)
   await db.transaction().execute(async (trx) => {
     const branchRows = branches(random, created)
@@ -321,7 +322,11 @@ export async function writeDemoData(
     if (options.serviceRecords !== false) {
       const actor = { id: null, name: ACTOR, role: 'trainer' as const }
       await writeSlaDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)
-      await writePlansDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)
+      await writePlansDemo(
+        { db: trx, actor, host: 'demo', now: () => options.now },
+        random,
+        new Random(seed + 1),
+      )
       await writeDeliveryDemo({ db: trx, actor, host: 'demo', now: () => options.now }, random)
     }
   })

@@ -36,22 +36,8 @@ import ExcelJS from 'exceljs'
 import { newId } from '../../db/ids'
 import { readTable } from '../../electron/files/tables/read'
 import { commitImport, openImport } from '../../electron/services/transfer/import'
-
-interface Figure<S> {
-  name: string
-  /** Builds what both sides need (files, hosts, prepared statements); not timed. */
-  setup(): Promise<S>
-  baseline(state: S): Promise<unknown>
-  ours(state: S): Promise<unknown>
-  /** Throws when the two sides disagree; returns a line to print about what was compared. */
-  check?(state: S): Promise<string>
-  teardown?(state: S): Promise<void>
-}
-
-/** Erases a figure's state type so that figures of different states share one array. */
-function figure<S>(definition: Figure<S>): Figure<unknown> {
-  return definition as Figure<unknown>
-}
+import { figure, type Figure } from './figure'
+import { reportDatabase, reportFigure } from './report'
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS) || 7)
 const WARMUPS = 1
@@ -694,6 +680,12 @@ const figures: Figure<unknown>[] = [
   }),
   importFigure('csv'),
   importFigure('xlsx'),
+  figure(
+    reportFigure({
+      database: () => reportDatabase(activitiesDatabase, join(workDir, 'report-100k.sqlite')),
+      hostOn,
+    }),
+  ),
 ]
 
 // ---------------------------------------------------------------------------------------------------------
