@@ -8,6 +8,8 @@
  *   npm run cli -- backup --db <file> --out <file> [--force]
  *   npm run cli -- restore <backup> --db <file>
  *   npm run cli -- import customers|contacts|circuits|revenue <file> --db <file> [--dry-run] [--json]
+ *   npm run cli -- report quarterly --quarter 2026Q3 | --from DATE --to DATE --format xlsx|pdf --out <file>
+ *                            --db <file> [--language zh-CN|en]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
@@ -20,11 +22,13 @@ import { dispatch } from './api/handlers'
 import { AppHost } from './host'
 import { en } from '../renderer/src/i18n/en'
 import { PROVISIONING_CLASSES } from './domain/sla'
-import { EXPORT_GRIDS, LANGUAGES } from './api/schemas'
+import { EXPORT_GRIDS, LANGUAGES, REPORT_FORMATS } from './api/schemas'
 import type { DesktopPorts } from './files/ports'
 import { IMPORT_KINDS } from './api/schemas'
 import { AppError } from './api/errors'
 import { checkImport, commitImport, openImport } from './services/transfer/import'
+import { periodOf } from './domain/periods'
+import { launchPrinter, printPdfOn } from './files/chromium'
 
 const USAGE = `Usage:
   npm run cli -- demo --out <file> [--customers N] [--force]
@@ -43,7 +47,12 @@ const USAGE = `Usage:
       the backup in its place. Quit the app on that file first.
   npm run cli -- import customers|contacts|circuits|revenue <file.xlsx|file.csv> --db <file> [--dry-run] [--json]
       Checks every row, then writes the accepted ones in one transaction (all or nothing); --dry-run
-      writes nothing. Prints the counts and each rejected row with its reasons.`
+      writes nothing. Prints the counts and each rejected row with its reasons.
+  npm run cli -- report quarterly (--quarter YYYYQn | --from YYYY-MM-DD --to YYYY-MM-DD)
+                                  --format xlsx|pdf --out <file> --db <file> [--language zh-CN|en]
+      The supervisors' report, as the app exports it. A PDF is printed by Chromium: the one named by
+      ACCOUNT_DESK_CHROMIUM, else /usr/bin/chromium, chromium-browser or google-chrome, else an
+      installed Edge or Chrome.`
 
 class CliError extends Error {}
 
@@ -52,11 +61,18 @@ const scratch = mkdtempSync(join(tmpdir(), 'account-desk-cli-'))
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
 
 /**
- * A host acting as the command line's user. Backup and restore act as a supervisor (whoever runs them
- * holds the file anyway); the dialogs are answered with the paths given on the command line.
+ * A host acting as the command line's user. Backup, restore and the report act as a supervisor (whoever
+ * runs them holds the file anyway); the dialogs are answered with the paths given on the command line,
+ * and a PDF is printed with `printPdf` when the command brings one.
  */
 function hostFor(
-  options: { role?: 'staff' | 'supervisor'; save?: string; open?: string; refreshOnOpen?: boolean } = {},
+  options: {
+    role?: 'staff' | 'supervisor'
+    save?: string
+    open?: string
+    refreshOnOpen?: boolean
+    printPdf?: DesktopPorts['printPdf']
+  } = {},
 ): AppHost {
   return new AppHost({
     userDataDir: scratch,
@@ -69,9 +85,13 @@ function hostFor(
   })
 }
 
-function cliPorts(paths: { save?: string; open?: string }): DesktopPorts {
+function cliPorts(paths: {
+  save?: string
+  open?: string
+  printPdf?: DesktopPorts['printPdf']
+}): DesktopPorts {
   return {
-    printPdf: () => Promise.reject(new CliError('The command line does not print.')),
+    printPdf: paths.printPdf ?? (() => Promise.reject(new CliError('The command line does not print.'))),
     chooseSaveFile: async () => paths.save ?? null,
     chooseOpenFile: async () => paths.open ?? null,
     openFile: async () => undefined,
@@ -388,6 +408,72 @@ async function importCommand(args: string[]): Promise<void> {
   }
 }
 
+/** The window of `report quarterly`: a quarter (2026Q3) or --from and --to. */
+function reportWindow(values: { quarter?: string; from?: string; to?: string }): {
+  from: string
+  to: string
+} {
+  if (values.quarter !== undefined) {
+    if (values.from !== undefined || values.to !== undefined)
+      throw new CliError('report takes either --quarter or --from and --to, not both')
+    const quarter = /^(\d{4})Q([1-4])$/.exec(values.quarter)
+    if (!quarter) throw new CliError(`--quarter takes a quarter such as 2026Q3, not ${values.quarter}`)
+    const month = String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')
+    const { start, end } = periodOf('quarter', `${quarter[1]}-${month}-01`)
+    return { from: start, to: end }
+  }
+  if (!values.from || !values.to) throw new CliError('report needs --quarter, or --from and --to')
+  return { from: values.from, to: values.to }
+}
+
+async function reportCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      quarter: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      db: { type: 'string' },
+      language: { type: 'string' },
+    },
+  })
+  const window = reportWindow(values)
+  const format = values.format as (typeof REPORT_FORMATS)[number]
+  if (!REPORT_FORMATS.includes(format)) throw new CliError(`--format is one of ${REPORT_FORMATS.join(', ')}`)
+  if (!values.out) throw new CliError(`report needs --out <file.${format}>`)
+  if (extname(values.out).toLowerCase() !== `.${format}`)
+    throw new CliError(`--out must end in .${format} for --format ${format}, not ${values.out}`)
+  const language = values.language ?? 'zh-CN'
+  if (!(LANGUAGES as readonly string[]).includes(language))
+    throw new CliError(`--language is one of ${LANGUAGES.join(', ')}`)
+  // Found before any figure is worked out, so that a missing browser is said at once.
+  const browser = format === 'pdf' ? await launchPrinter().catch(asCliError) : null
+  const host = hostFor({
+    role: 'supervisor',
+    save: values.out,
+    ...(browser && { printPdf: (html: string) => printPdfOn(browser, html) }),
+  })
+  try {
+    await openFor(host, values.db, 'report')
+    const saved = await call(host, 'report.export', {
+      ...window,
+      format,
+      language: language as (typeof LANGUAGES)[number],
+    })
+    console.log(`Report for ${window.from} to ${window.to} written to ${saved?.fileName ?? values.out}`)
+  } finally {
+    await host.close()
+    await browser?.close()
+  }
+}
+
+/** A refusal of ours (an AppError) in the command line's words. */
+function asCliError(error: unknown): never {
+  throw error instanceof AppError ? new CliError(error.message) : error
+}
+
 /** node:util parseArgs refuses unknown or malformed options with these codes. */
 function isParseArgsError(error: unknown): boolean {
   return String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS')
@@ -401,6 +487,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   backup: backupCommand,
   restore: restoreCommand,
   import: importCommand,
+  'report quarterly': reportCommand,
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -25,6 +25,7 @@ import {
 import type { ParsedCalendar } from './files/calendarFile'
 import type { ImportSessions } from './services/transfer/import'
 import type { DesktopPorts } from './files/ports'
+import { ReportExports } from './services/reports/export'
 import { randomUUID } from 'node:crypto'
 
 export interface HostOptions {
@@ -78,6 +79,8 @@ export class AppHost {
   readonly importSessions: ImportSessions = new Map()
   /** Files the app wrote, by the handle the renderer holds instead of a path. */
   private readonly savedFiles = new Map<string, string>()
+  /** The report export under way, if any. */
+  readonly reportExports = new ReportExports()
   readonly hostName = hostname()
   readonly now: () => Date
 

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'supervisor_only'
   | 'overseer_only'
   | 'report_cancelled'
+  | 'report_busy'
   | 'trainer_read_only'
   | 'database'
   | 'database_open'

@@ -76,6 +76,7 @@ import {
   writeRejectedFile,
 } from '../services/transfer/import'
 import { quarterlyReport, reportRecords } from '../services/reports/report'
+import { exportReport } from '../services/reports/export'
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from './contract'
 import { AppError, type ApiErrorData, type FieldError, type Result } from './errors'
 
@@ -278,10 +279,12 @@ export const handlers: Handlers = {
 
   'report.get': ({ ctx }, input) => quarterlyReport(ctx, input),
   'report.records': ({ ctx }, input) => reportRecords(ctx, input),
-  // TODO(report export): replaced by the export job before this lands.
-  'report.export': () => Promise.reject(new AppError('internal', 'not yet')),
-  'report.progress': () => null,
-  'report.cancel': () => null,
+  'report.export': async ({ host, ctx }, input) => {
+    const path = await host.reportExports.run((step) => exportReport(ctx, host.ports, input, step))
+    return path ? { handle: host.rememberFile(path), fileName: basename(path) } : null
+  },
+  'report.progress': ({ host }) => host.reportExports.progress(),
+  'report.cancel': ({ host }) => host.reportExports.cancel(),
 }
 
 /** Zod issues as field errors: the path joined with dots, the message an i18n key. */

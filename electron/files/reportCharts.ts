@@ -71,7 +71,8 @@ export function reportChartOption(
   const measures = chartMeasures(table)
   return {
     animation: options.animation,
-    textStyle: { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif' },
+    // Unquoted: ECharts' SVG writes the family into a style attribute without escaping quotes.
+    textStyle: { fontFamily: 'Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif' },
     legend: { top: 0, data: measures.map(labels.measure) },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },

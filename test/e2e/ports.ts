@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
+import { printPdfOn } from '../../electron/files/chromium'
 import type { DesktopPorts } from '../../electron/files/ports'
 
 export type ChromiumPorts = DesktopPorts & { saved: string[]; nextOpenFile: string | null }
@@ -14,17 +15,7 @@ export function chromiumPorts(browser: Browser, saveDir: string): ChromiumPorts 
   const ports: ChromiumPorts = {
     saved: [],
     nextOpenFile: null,
-    async printPdf(html) {
-      // Its own context, as the app's print window has its own web contents: scripts off, nothing shared.
-      const context = await browser.newContext({ javaScriptEnabled: false })
-      try {
-        const page = await context.newPage()
-        await page.setContent(html, { waitUntil: 'load' })
-        return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
-      } finally {
-        await context.close()
-      }
-    },
+    printPdf: (html) => printPdfOn(browser, html),
     async chooseSaveFile(suggestedName) {
       const path = join(saveDir, suggestedName)
       ports.saved.push(path)

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -47,6 +48,25 @@ export async function signInAs(host: AppHost, role: Role, name = `${role} tester
     ...(password && { password }),
   })
   return call(host, 'session.signIn', { operatorId: operator.id, ...(password && { password }) })
+}
+
+/** Runs the command line (electron/cli.ts) in a process of its own; throws when it fails. */
+export function runCli(...args: string[]): string {
+  return execFileSync('npx', ['tsx', 'electron/cli.ts', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+/** Runs a command line that must fail: its exit status and what it said. */
+export function cliFailure(...args: string[]): { status: number; stderr: string } {
+  try {
+    runCli(...args)
+  } catch (error) {
+    const failed = error as { status: number; stderr: string }
+    return { status: failed.status, stderr: failed.stderr }
+  }
+  throw new Error('expected the command to fail')
 }
 
 export { sampleContacts, sampleCustomer } from '../fixtures/customers'

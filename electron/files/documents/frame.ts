@@ -20,7 +20,7 @@ export function escapeHtml(text: string): string {
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 const SERIF = '"Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif'
-const SANS = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif'
+export const SANS = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 
 const STYLE = `
 @page { size: A4; margin: 18mm 16mm; }

@@ -112,20 +112,25 @@ export async function writeGridFile(
     return rows
   } catch (error) {
     rmSync(partial, { force: true })
-    if (error instanceof AppError) throw error
-    const code = String((error as { code?: unknown })?.code ?? '')
-    // The file system refused (the file is open in Excel, the folder is read-only, the disk is full).
-    if (/^E[A-Z]+$/.test(code)) {
-      throw new AppError('file_unwritable', `Cannot write ${basename(path)}: ${(error as Error).message}`, {
-        params: { fileName: basename(path) },
-      })
-    }
-    throw error
+    throw writeRefusal(error, path)
   }
 }
 
+/**
+ * A failure writing `path` as the operator's refusal when the file system refused (the file is open in
+ * Excel, the folder is read-only, the disk is full); anything else as it was.
+ */
+export function writeRefusal(error: unknown, path: string): unknown {
+  if (error instanceof AppError) return error
+  const code = String((error as { code?: unknown })?.code ?? '')
+  if (!/^E[A-Z]+$/.test(code)) return error
+  return new AppError('file_unwritable', `Cannot write ${basename(path)}: ${(error as Error).message}`, {
+    params: { fileName: basename(path) },
+  })
+}
+
 /** The list pages read in one transaction: rows that change meanwhile cannot shift one page into the next. */
-function oneSnapshot<T>(ctx: ServiceContext, work: (tx: ServiceContext) => Promise<T>): Promise<T> {
+export function oneSnapshot<T>(ctx: ServiceContext, work: (tx: ServiceContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx)
   return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }))
 }

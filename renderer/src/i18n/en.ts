@@ -292,6 +292,7 @@ export const en: Strings<typeof zhCN> = {
     supervisor_only: 'Only a supervisor can do this.',
     overseer_only: 'Only a supervisor or a trainer can see this.',
     report_cancelled: 'The export was cancelled; no file was written.',
+    report_busy: 'Another report is being exported: wait for it to finish, or cancel it, then export again.',
     trainer_read_only: 'Trainers change sample data only: open the demo database first.',
     database: 'The database refused the change; nothing was saved.',
     database_open: 'This database cannot be opened: {{detail}}',

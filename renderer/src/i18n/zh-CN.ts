@@ -266,6 +266,7 @@ export const zhCN = {
     supervisor_only: '只有主管可以执行此操作。',
     overseer_only: '只有主管或培训师可以查看。',
     report_cancelled: '导出已取消，未写入文件。',
+    report_busy: '另一份报表正在导出：请等它完成或取消后再导出。',
     trainer_read_only: '培训讲师只能修改演示数据：请先打开演示数据库。',
     database: '数据库拒绝了此次修改，未保存任何内容。',
     database_open: '无法打开此数据库：{{detail}}',

@@ -6,17 +6,23 @@ import type { Strings } from '../strings'
 
 export const zh = {
   title: '季度报表',
+  menu: '报表',
   documentTitle: '大客户服务季度报表',
   window: {
     quarter: '季度',
     range: '日期范围',
     label: '{{from}} 至 {{to}}',
     asOf: '截至 {{date}}',
+    quarterOption: '{{year}} 年第 {{quarter}} 季度',
   },
   groupings: { branch: '按区县', manager: '按客户经理', total: '合计' },
+  /** The tables' first column. */
+  owners: { branch: '区县', manager: '客户经理' },
   noBranch: '（未分区县）',
   noManager: '（未指派客户经理）',
   total: '合计',
+  /** The first two columns of a section's sheet in the workbook. */
+  columns: { grouping: '分组', name: '名称' },
   sections: {
     customers: '客户（按等级与状态）',
     orders: '开通工单（按开通类别）',
@@ -37,7 +43,8 @@ export const zh = {
       '期间最后一天由 SLA 协议定级的电路；可用率按期间计算（未结束的期间算到现在），达到质量等级目标即达标。',
     deliveries: '交付期限在期间内、且已交付或已过期限的交付；按时：在期限内交付。',
     followUps: '回访期限在期间内、且已回访或已过期限的回访；满意度为已评分回访的平均分（1–5）。',
-    compliance: '在期间内到期的服务规划目标：已完成的标准动作对目标次数；逾期：已结束仍未完成的周期。',
+    compliance:
+      '在期间内到期的服务规划目标：已完成的标准动作对目标次数；有逾期项的客户：有已结束仍未完成的周期。',
     churn: '期间内发出的流失预警；已处理：在期间最后一天前已记录跟进。',
     complaints: '期间内记录的投诉处理（服务活动“投诉处理”）。',
   },
@@ -91,7 +98,7 @@ export const zh = {
       target: '目标次数',
       done: '完成次数',
       doneBp: '执行率',
-      overdue: '逾期项',
+      overdue: '有逾期项的客户',
     },
     churn: {
       'raised.revenue_drop': '收入下降',
@@ -156,17 +163,21 @@ export const zh = {
 
 export const en: Strings<typeof zh> = {
   title: 'Quarterly report',
+  menu: 'Reports',
   documentTitle: 'Key-account service quarterly report',
   window: {
     quarter: 'Quarter',
     range: 'Date range',
     label: '{{from}} to {{to}}',
     asOf: 'as of {{date}}',
+    quarterOption: '{{year}} Q{{quarter}}',
   },
   groupings: { branch: 'By branch', manager: 'By account manager', total: 'Total' },
+  owners: { branch: 'Branch', manager: 'Account manager' },
   noBranch: '(no branch)',
   noManager: '(no account manager)',
   total: 'Total',
+  columns: { grouping: 'Grouping', name: 'Name' },
   sections: {
     customers: 'Customers by tier and status',
     orders: 'Openings by provisioning class',
@@ -182,15 +193,15 @@ export const en: Strings<typeof zh> = {
     customers: 'Customer files as they are now (deleted ones left out): tier and status today.',
     orders: 'Orders completed in the window; on time: completed within the provisioning limit.',
     slips:
-      'Void slips left out. Opening slips count by the order’s completion date, availability slips by their month (ending in the window); confirmed includes paid.',
+      "Void slips left out. Opening slips count by the order's completion date, availability slips by their month (ending in the window); confirmed includes paid.",
     availability:
-      'Circuits graded by an SLA agreement on the window’s last day; availability over the window (up to now while it runs); met: at or above the grade’s target.',
+      "Circuits graded by an SLA agreement on the window's last day; availability over the window (up to now while it runs); met: at or above the grade's target.",
     deliveries: 'Deliveries due in the window that are done or past due; on time: delivered by the deadline.',
     followUps:
       'Follow-ups due in the window that are done or past due; satisfaction is the average score (1–5) of rated calls.',
     compliance:
-      'Plan targets falling due in the window: standard actions done against the times wanted; overdue: ended periods still short.',
-    churn: 'Churn warnings raised in the window; handled: a follow-up recorded by the window’s last day.',
+      'Plan targets falling due in the window: standard actions done against the times wanted; customers overdue: with an ended period still short.',
+    churn: "Churn warnings raised in the window; handled: a follow-up recorded by the window's last day.",
     complaints: 'Complaints handled (service activities of the complaint kind) in the window.',
   },
   measures: {
@@ -249,7 +260,7 @@ export const en: Strings<typeof zh> = {
       target: 'Target',
       done: 'Done',
       doneBp: 'Compliance %',
-      overdue: 'Overdue items',
+      overdue: 'Customers overdue',
     },
     churn: {
       'raised.revenue_drop': 'Revenue drop',
