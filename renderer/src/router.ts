@@ -19,6 +19,12 @@ export type DeliveryTab = (typeof DELIVERY_TABS)[number]
  */
 export type ListFilter = Partial<Record<'status' | 'branch' | 'manager' | 'expiring' | 'issues', string>>
 
+/**
+ * The report's window and grouping in the route (`#/reports?quarter=2026Q3&by=manager`, or `from` and
+ * `to` for a range of days), so that a reload and Back show the same figures.
+ */
+export type ReportQuery = Partial<Record<'quarter' | 'from' | 'to' | 'by', string>>
+
 export type Route =
   | { page: 'myday' }
   | { page: 'customers' }
@@ -29,34 +35,43 @@ export type Route =
   | { page: 'standards' }
   | { page: 'import'; kind?: ImportKind }
   | { page: 'settings' }
+  | { page: 'reports'; query?: ReportQuery }
 
 const FILTER_KEYS = ['status', 'branch', 'manager', 'expiring', 'issues'] as const
+const REPORT_KEYS = ['quarter', 'from', 'to', 'by'] as const
 
-function parseFilter(query: string | undefined): ListFilter | undefined {
+/** The route's query keys that a page knows; undefined when none is set. */
+function parseParams<K extends string>(
+  query: string | undefined,
+  keys: readonly K[],
+): Partial<Record<K, string>> | undefined {
   if (!query) return undefined
   const params = new URLSearchParams(query)
-  const filter: ListFilter = {}
-  for (const key of FILTER_KEYS) {
+  const found: Partial<Record<K, string>> = {}
+  for (const key of keys) {
     const value = params.get(key)
-    if (value) filter[key] = value
+    if (value) found[key] = value
   }
-  return Object.keys(filter).length > 0 ? filter : undefined
+  return Object.keys(found).length > 0 ? found : undefined
 }
 
-function filterQuery(filter: ListFilter | undefined): string {
-  if (!filter) return ''
-  const params = new URLSearchParams(
-    Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])),
-  )
-  const query = params.toString()
+function routeQuery(params: Partial<Record<string, string>> | undefined): string {
+  if (!params) return ''
+  const query = new URLSearchParams(
+    Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  ).toString()
   return query ? `?${query}` : ''
 }
 
 export function parseRoute(hash: string): Route {
   const [path, query] = hash.replace(/^#\/?/, '').split('?')
   const [page, id, tab] = (path ?? '').split('/')
-  const filter = parseFilter(query)
+  const filter = parseParams(query, FILTER_KEYS)
   if (page === 'settings') return { page: 'settings' }
+  if (page === 'reports') {
+    const report = parseParams(query, REPORT_KEYS)
+    return { page: 'reports', ...(report && { query: report }) }
+  }
   if (page === 'standards') return { page: 'standards' }
   if (page === 'import') {
     const kind = IMPORT_KINDS.find((name) => name === id)
@@ -82,8 +97,9 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.page === 'customer') return `#/customer/${route.id ?? 'new'}${route.tab ? `/${route.tab}` : ''}`
   if (route.page === 'sla' || route.page === 'delivery')
-    return `#/${route.page}/${route.tab}${filterQuery(route.filter)}`
+    return `#/${route.page}/${route.tab}${routeQuery(route.filter)}`
   if (route.page === 'service') return `#/${route.page}/${route.tab}`
+  if (route.page === 'reports') return `#/reports${routeQuery(route.query)}`
   if (route.page === 'import') return `#/import${route.kind ? `/${route.kind}` : ''}`
   return `#/${route.page}`
 }

@@ -1,5 +1,6 @@
 /** The signed-in app: navigation for the areas, the operator and database switches, the current page. */
 import {
+  BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   HomeOutlined,
@@ -24,6 +25,7 @@ import { SlaPage } from '../pages/sla/SlaPage'
 import { ServicePage } from '../pages/plans/ServicePage'
 import { StandardsPage } from '../pages/standards/StandardsPage'
 import { ImportPage } from '../pages/transfer/ImportPage'
+import { ReportsPage } from '../pages/reports/ReportsPage'
 import { navigate, useRoute, type Route } from '../router'
 import { useSession } from '../session'
 import { useLeaveGuard } from '../unsaved'
@@ -35,6 +37,7 @@ function Page({ route, onSessionChange }: { route: Route; onSessionChange: () =>
   if (route.page === 'delivery') return <DeliveryPage tab={route.tab} filter={route.filter} />
   if (route.page === 'service') return <ServicePage tab={route.tab} />
   if (route.page === 'standards') return <StandardsPage />
+  if (route.page === 'reports') return <ReportsPage query={route.query} />
   if (route.page === 'import') return <ImportPage key={route.kind ?? 'customers'} kind={route.kind} />
   if (route.page === 'settings') return <SettingsPage onSessionChange={onSessionChange} />
   return <MyDayPage />
@@ -48,6 +51,7 @@ const MENU_ROUTES: Record<string, Route> = {
   delivery: { page: 'delivery', tab: 'deliveries' },
   service: { page: 'service', tab: 'activities' },
   standards: { page: 'standards' },
+  reports: { page: 'reports' },
   import: { page: 'import' },
   settings: { page: 'settings' },
 }
@@ -127,6 +131,10 @@ export function Shell({ onSessionChange }: { onSessionChange: () => Promise<void
               { key: 'delivery', icon: <CarryOutOutlined />, label: t('nav.delivery') },
               { key: 'service', icon: <CalendarOutlined />, label: t('nav.service') },
               { key: 'standards', icon: <TableOutlined />, label: t('nav.standards') },
+              // The report is for those who oversee the desk: supervisors and trainers.
+              ...(operator.role === 'staff'
+                ? []
+                : [{ key: 'reports', icon: <BarChartOutlined />, label: t('report.menu') }]),
               { key: 'import', icon: <ImportOutlined />, label: t('nav.import') },
               { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
             ]}
