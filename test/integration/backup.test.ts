@@ -374,10 +374,14 @@ describe('restoring a backup', () => {
       join(dir, 'notes.sqlite'),
       '这不是数据库 — just some text that happens to end in .sqlite\n'.repeat(200),
     )
+    // Not a database either, though a -wal beside it says it was one in WAL mode.
+    writeFileSync(join(dir, 'walnotes.sqlite'), 'not a database at all\n'.repeat(200))
+    writeFileSync(join(dir, 'walnotes.sqlite-wal'), 'nor is this a journal\n'.repeat(50))
 
     const cases = [
       { file: corrupted(backup, join(dir, 'corrupt.sqlite')), code: 'backup_corrupt' },
       { file: join(dir, 'notes.sqlite'), code: 'backup_not_sqlite' },
+      { file: join(dir, 'walnotes.sqlite'), code: 'backup_not_sqlite' },
       { file: foreign, code: 'backup_not_sqlite' },
       { file: newer, code: 'backup_newer' },
       { file: join(dir, 'vanished.sqlite'), code: 'backup_missing' },

@@ -236,8 +236,7 @@ export function stageBackup(source: string, staged: string): { schemaVersion: nu
     })
   }
   try {
-    if (withWal) foldWal(staged)
-    return { schemaVersion: checkBackup(staged, fileName) }
+    return { schemaVersion: checkBackup(staged, fileName, withWal) }
   } catch (error) {
     removeDatabaseFiles(staged)
     throw error
@@ -254,9 +253,11 @@ function foldWal(file: string): void {
   }
 }
 
-function checkBackup(file: string, fileName: string): number {
+function checkBackup(file: string, fileName: string, withWal: boolean): number {
   let db: SqliteDatabase.Database | null = null
   try {
+    // Inside the checks: a file that is no database, with a -wal beside it, is refused as such.
+    if (withWal) foldWal(file)
     db = new SqliteDatabase(file, { readonly: true, fileMustExist: true })
     const result = db.pragma('integrity_check') as { integrity_check: string }[]
     if (result.length !== 1 || result[0]!.integrity_check !== 'ok') {
