@@ -474,6 +474,15 @@ describe('importing contacts, circuits and revenue', () => {
       .executeTakeFirstOrThrow()
     expect(september).toEqual({ revenueFen: 9_000_000, version: 2 })
   })
+
+  it('reads amounts in 千元, and refuses a money column in a unit it does not know rather than take it as yuan', async () => {
+    await twoCustomers()
+    const thousands = writeText('千元.csv', '客户编号,月份,收入（千元）\n5710000001,2026-09,12.5\n')
+    const result = await preview('revenue', thousands)
+    expect(result.sample.map((row) => row.values['revenueFen'])).toEqual([1_250_000])
+    const dollars = writeText('美元.csv', '客户编号,月份,收入（美元）\n5710000001,2026-09,12.5\n')
+    expect(reasonsOf(await preview('revenue', dollars))).toEqual({ 2: ['revenueFen:import_unknown_unit'] })
+  })
 })
 
 describe('the mapping, the rejected rows and the commit', () => {

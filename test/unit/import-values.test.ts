@@ -84,6 +84,7 @@ describe('headers', () => {
     expect(moneyScale(null)).toBe(1)
     expect(moneyScale('元')).toBe(1)
     expect(moneyScale('元/月')).toBe(1)
+    expect(moneyScale('千元')).toBe(1_000)
     expect(moneyScale('万元')).toBe(10_000)
     expect(moneyScale('分')).toBe(0.01)
     expect(moneyScale('次')).toBeNull()

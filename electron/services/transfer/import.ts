@@ -265,8 +265,13 @@ function readCell(session: ImportSession, spec: FieldSpec, cell: Cell, unit: str
     }
     case 'count':
       return parseNumber(cell)
-    case 'fen':
-      return parseFen(cell, moneyScale(unit) ?? 1)
+    case 'fen': {
+      const scale = moneyScale(unit)
+      // An amount in a unit not known (美元, 亿元) is refused: read as yuan, it would be wrong by that factor.
+      if (scale === null && !isBlankCell(cell))
+        return { ok: false, problem: { message: 'import_unknown_unit', params: { unit: unit ?? '' } } }
+      return parseFen(cell, scale ?? 1)
+    }
     case 'date':
       return parseDate(cell, date1904)
     case 'month':

@@ -132,11 +132,15 @@ export function parseNumber(cell: Cell): Parsed<number | null> {
   return ok(value)
 }
 
-/** How many yuan one unit of a money column is: `（元）` 1, `（万元）` 10,000, `（分）` 0.01. */
+/**
+ * How many yuan one unit of a money column is: `（元）` 1, `（千元）` 1,000, `（万元）` 10,000, `（分）` 0.01;
+ * null for a unit it does not know.
+ */
 export function moneyScale(unit: string | null): number | null {
   if (unit === null) return 1
   const plain = unit.toLowerCase().replace(/[/／每月年]+$/g, '')
   if (/^(元|yuan|rmb|cny|¥|人民币|人民币元)$/.test(plain)) return 1
+  if (/^(千|千元)$/.test(plain)) return 1_000
   if (/^(万|万元|10k|万元人民币)$/.test(plain)) return 10_000
   if (/^(分|fen)$/.test(plain)) return 0.01
   return null

@@ -245,6 +245,8 @@ export const en: Strings<typeof zhCN> = {
       'A formula without a saved result ({{formula}}): open and save the file in Excel, or type the value',
     import_cell_error: 'The cell holds the error {{error}}: put the right value in it',
     import_money_decimals: 'At most 2 decimal places (to the fen)',
+    import_unknown_unit:
+      'The unit "{{unit}}" in the header is not a money unit the import knows: use 元 (yuan), 千元 or 万元',
     import_invalid_date: '"{{value}}" is not a date: write 2026-09-01, 2026/9/1 or 2026年9月1日',
     import_invalid_month: '"{{value}}" is not a month: write 2026-09 or 2026年9月',
     import_not_yes_no: '"{{value}}" is neither yes nor no',

@@ -226,6 +226,7 @@ export const zhCN = {
       '公式没有保存计算结果（{{formula}}）：请在 Excel 中打开并保存后再导入，或改填数值',
     import_cell_error: '单元格是错误值 {{error}}：请改成正确的值',
     import_money_decimals: '金额最多两位小数（到分）',
+    import_unknown_unit: '表头中的单位“{{unit}}”不是可识别的金额单位：请把表头的单位改为元、千元或万元',
     import_invalid_date: '“{{value}}”不是日期：请写成 2026-09-01、2026/9/1 或 2026年9月1日',
     import_invalid_month: '“{{value}}”不是月份：请写成 2026-09 或 2026年9月',
     import_not_yes_no: '“{{value}}”不是“是”或“否”',
