@@ -161,6 +161,12 @@ describe('values', () => {
       expect(value(parseMonth(cell)), String(cell)).toBe('2026-09')
     expect(problem(parseMonth('2026-13'))).toBe('import_invalid_month')
     expect(problem(parseMonth('九月'))).toBe('import_invalid_month')
+    // 2026.10 typed in Excel is the number 2026.1: never taken for January.
+    expect(problem(parseMonth(2026.1))).toBe('import_ambiguous_month')
+    expect(problem(parseMonth('2026.1'))).toBe('import_ambiguous_month')
+    expect(value(parseMonth('2026.10'))).toBe('2026-10')
+    expect(value(parseMonth(2026.01))).toBe('2026-01')
+    expect(value(parseMonth(2026.09))).toBe('2026-09')
   })
 
   it('reads yes and no', () => {

@@ -251,6 +251,8 @@ export function parseMonth(cell: Cell, date1904 = false): Parsed<string | null> 
   const raw = cellText(cell)
   if (raw === null) return ok(null)
   const text = halfWidth(raw).trim()
+  // Excel keeps 2026.10 typed in a cell as the number 2026.1 (and saves it so in a CSV): October or January?
+  if (/^\d{4}\.1$/.test(text)) return refuse('import_ambiguous_month', { value: raw })
   const number = typeof cell === 'number' ? cell : /^\d+$/.test(text) ? Number(text) : null
   if (number !== null && Number.isInteger(number) && number >= 190_001 && number <= 210_012) {
     const month = isoMonth(String(number).slice(0, 4), String(number).slice(4))

@@ -249,6 +249,8 @@ export const en: Strings<typeof zhCN> = {
       'The unit "{{unit}}" in the header is not a money unit the import knows: use 元 (yuan), 千元 or 万元',
     import_invalid_date: '"{{value}}" is not a date: write 2026-09-01, 2026/9/1 or 2026年9月1日',
     import_invalid_month: '"{{value}}" is not a month: write 2026-09 or 2026年9月',
+    import_ambiguous_month:
+      '"{{value}}" may be January or October (Excel keeps 2026.10 as 2026.1): write 2026-01 or 2026-10',
     import_not_yes_no: '"{{value}}" is neither yes nor no',
     import_unknown_value: '"{{value}}" is not one of the choices: use a value the form offers',
     import_unknown_industry: 'No industry called "{{value}}": use a name or code from Settings',

@@ -229,6 +229,8 @@ export const zhCN = {
     import_unknown_unit: '表头中的单位“{{unit}}”不是可识别的金额单位：请把表头的单位改为元、千元或万元',
     import_invalid_date: '“{{value}}”不是日期：请写成 2026-09-01、2026/9/1 或 2026年9月1日',
     import_invalid_month: '“{{value}}”不是月份：请写成 2026-09 或 2026年9月',
+    import_ambiguous_month:
+      '“{{value}}”可能是 1 月，也可能是 10 月（Excel 把 2026.10 存成 2026.1）：请写成 2026-01 或 2026-10',
     import_not_yes_no: '“{{value}}”不是“是”或“否”',
     import_unknown_value: '“{{value}}”不是可选的值：请按下拉选项填写',
     import_unknown_industry: '没有名为“{{value}}”的行业：请改用“设置”中已有的行业名称或代码',
