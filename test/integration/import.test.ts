@@ -351,6 +351,7 @@ describe('importing contacts, circuits and revenue', () => {
     const path = writeText('联系人.csv', text, 'gbk')
     const result = await preview('contacts', path)
     expect(result).toMatchObject({ encoding: 'gb18030', headerRow: 2 })
+    expect(result.sample.map((row) => row.values['contactClass'])).toEqual(['重要核心成员', '普通成员'])
     expect(result.counts).toMatchObject({ read: 5, imported: 2, rejected: 2, skippedBlank: 1 })
     expect(reasonsOf(result)).toEqual({
       6: ['birthday:import_invalid_date', 'email:invalid_email'],
@@ -385,6 +386,8 @@ describe('importing contacts, circuits and revenue', () => {
     const path = writeText('电路.csv', text, 'utf-8-bom')
     const result = await preview('circuits', path)
     expect(result.encoding).toBe('utf-8-bom')
+    // The sample shows what will be written in words: the product and the status by their labels.
+    expect(result.sample[1]!.values).toMatchObject({ productId: '互联网专线', status: '开通中' })
     expect(reasonsOf(result)).toEqual({
       4: ['productId:import_unknown_product'],
       5: ['number:import_duplicate'],

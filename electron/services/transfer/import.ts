@@ -34,6 +34,7 @@ import {
   type Cell,
   type Table,
 } from '../../files/tables/table'
+import * as sla from '../../../renderer/src/i18n/areas/sla'
 import { en } from '../../../renderer/src/i18n/en'
 import { zhCN } from '../../../renderer/src/i18n/zh-CN'
 import type { ServiceContext } from '../context'
@@ -48,7 +49,7 @@ import {
   recogniseHeader,
   type FieldSpec,
 } from './importFields'
-import { runFor, type RowAction, type RowInput, type Tick } from './importKinds'
+import { runFor, type Display, type RowAction, type RowInput, type Tick } from './importKinds'
 import {
   cellProblem,
   cellText,
@@ -244,9 +245,21 @@ export async function openImport(
 
 // ——— Reading the rows' cells for their fields ———
 
+/** The labels of a kind's choice fields, zh-CN then en: read as values, and shown in the sample. */
 const CHOICE_LABELS: Record<string, Record<string, string>[]> = {
   'customers.status': [zhCN.customerStatus, en.customerStatus],
   'contacts.contactClass': [zhCN.contactClass, en.contactClass],
+  'circuits.status': [sla.zh.circuitStatus, sla.en.circuitStatus],
+}
+
+/** A sample row's choice values as their labels in the session's language, as its list entries are. */
+function choiceLabels(session: ImportSession, values: Display): Display {
+  const labelled = { ...values }
+  for (const [key, value] of Object.entries(values)) {
+    const labels = CHOICE_LABELS[`${session.kind}.${key}`]?.[session.language === 'en' ? 1 : 0]
+    if (labels && typeof value === 'string') labelled[key] = labels[value] ?? value
+  }
+  return labelled
 }
 
 function readCell(session: ImportSession, spec: FieldSpec, cell: Cell, unit: string | null): Parsed<unknown> {
@@ -366,7 +379,11 @@ async function checkRows(
     else counts.unchanged++
     planned.push({ row: input.row, action: plan.action, data: plan.data })
     if (sample.length < PREVIEW_SAMPLE)
-      sample.push({ row: input.row, action: plan.action, values: run.display(input, plan.data) })
+      sample.push({
+        row: input.row,
+        action: plan.action,
+        values: choiceLabels(session, run.display(input, plan.data)),
+      })
   }
   return { counts, rejected, planned, sample, run }
 }
