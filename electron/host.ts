@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { openDatabase, type Connection } from '../db/connection'
 import { writeDemoData } from '../db/seed/demo'
 import type { Access, AppInfo, Language, Operator, Prefs, RestoreResult } from './api/contract'
@@ -239,9 +239,11 @@ export class AppHost {
         'The demo database is open: go back to your own database to restore.',
       )
     if (resolve(source) === resolve(file))
-      throw new AppError('restore_failed', 'That is the database that is open: choose a backup of it.', {
-        params: { detail: 'that is the open database itself' },
-      })
+      throw new AppError(
+        'same_as_database',
+        `${basename(file)} is the database that is open: choose a backup of it.`,
+        { params: { fileName: basename(file) } },
+      )
     const staged = `${file}.restoring`
     const aside = `${file}.replaced`
     const { schemaVersion } = stageBackup(source, staged)

@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'backup_newer'
   | 'restore_failed'
   | 'restore_demo'
+  | 'same_as_database'
 
 /** A problem with one field; `message` is an i18n key under `validation.`. */
 export interface FieldError {

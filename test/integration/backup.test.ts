@@ -196,7 +196,11 @@ describe('a backup now', () => {
     saveAs = null
     expect(await call(host, 'backup.now')).toBeNull()
     saveAs = databaseFile()
-    expect(await refusal(host, 'backup.now')).toMatchObject({ code: 'file_unwritable' })
+    // Said as what it is, not as a file that cannot be written (open in Excel?).
+    expect(await refusal(host, 'backup.now')).toMatchObject({
+      code: 'same_as_database',
+      params: { fileName: 'account-desk.sqlite' },
+    })
     saveAs = join(dir, 'missing-folder', 'b.sqlite')
     expect(await refusal(host, 'backup.now')).toMatchObject({
       code: 'file_unwritable',
@@ -385,6 +389,7 @@ describe('restoring a backup', () => {
       { file: foreign, code: 'backup_not_sqlite' },
       { file: newer, code: 'backup_newer' },
       { file: join(dir, 'vanished.sqlite'), code: 'backup_missing' },
+      { file: databaseFile(), code: 'same_as_database' },
     ]
     const before = fingerprint()
     for (const { file, code } of cases) {

@@ -133,11 +133,9 @@ export async function backupTo(
   const same = resolve(target)
   if ([databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`].some((file) => resolve(file) === same)) {
     throw new AppError(
-      'file_unwritable',
-      'That is the database file itself: choose another file for the backup.',
-      {
-        params: { fileName: basename(target) },
-      },
+      'same_as_database',
+      `${basename(target)} is the database file itself: choose another file for the backup.`,
+      { params: { fileName: basename(target) } },
     )
   }
   await writeBackup(sqlite, target)

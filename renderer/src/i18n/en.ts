@@ -319,5 +319,6 @@ export const en: Strings<typeof zhCN> = {
       '{{fileName}} was written by a newer version of Account Desk (schema {{version}}, this app knows up to {{known}}): update the app first. Nothing was changed.',
     restore_failed: 'The restore did not complete; the database was left as it was: {{detail}}',
     restore_demo: 'The demo database is open: go back to your own database to restore a backup.',
+    same_as_database: '{{fileName}} is the database that is open: choose another file.',
   },
 }

@@ -290,5 +290,6 @@ export const zhCN = {
       '{{fileName}} 由更新版本的服务台写入（数据结构版本 {{version}}，本程序支持到 {{known}}）：请先升级程序。数据库未作任何更改。',
     restore_failed: '恢复未能完成，数据库保持原样：{{detail}}',
     restore_demo: '当前打开的是演示数据库：请先回到自己的数据库，再进行恢复。',
+    same_as_database: '{{fileName}} 就是当前打开的数据库文件本身：请另选一个文件。',
   },
 }
