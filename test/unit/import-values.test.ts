@@ -113,6 +113,11 @@ describe('values', () => {
     expect(value(parseFen(1234.5))).toBe(123_450)
     expect(problem(parseFen('1.005'))).toBe('import_money_decimals')
     expect(problem(parseFen(1.005))).toBe('import_money_decimals')
+    // A number cell is held to the fen as text is, however large the amount; float noise is no fraction.
+    expect(problem(parseFen(12_345.675))).toBe('import_money_decimals')
+    expect(problem(parseFen(1.2345678, 10_000))).toBe('import_money_decimals')
+    expect(value(parseFen(0.1 + 0.2))).toBe(30)
+    expect(value(parseFen(1.2345, 10_000))).toBe(1_234_500)
     expect(problem(parseFen('abc'))).toBe('not_a_number')
     expect(value(parseFen('-5'))).toBe(-500)
   })

@@ -147,18 +147,12 @@ export function moneyScale(unit: string | null): number | null {
 }
 
 /**
- * An amount of money in yuan (or the column's unit) as integer fen. Text is read as an exact decimal;
- * a number cell is a float, taken to the nearest fen when it is within rounding noise of one.
+ * An amount of money in yuan (or the column's unit) as integer fen, read as an exact decimal: a number
+ * cell as the digits Excel shows (15 significant, so no float noise), text as written.
  */
 export function parseFen(cell: Cell, scaleYuan = 1): Parsed<number | null> {
   const problem = cellProblem(cell)
   if (problem) return { ok: false, problem }
-  if (typeof cell === 'number') {
-    const fen = cell * scaleYuan * 100
-    const rounded = Math.round(fen)
-    if (Math.abs(fen - rounded) > 1e-6 * Math.max(1, Math.abs(fen))) return refuse('import_money_decimals')
-    return ok(rounded === 0 ? 0 : rounded)
-  }
   const text = cellText(cell)
   if (text === null) return ok(null)
   let wan = false
