@@ -17,7 +17,7 @@ import {
 import { listCustomers } from '../services/customers/list'
 import { listOperators, registerOperator, saveOperator, signIn } from '../services/session/operators'
 import { deleteLookup, getLookups, saveLookup, saveTier, setTierScheme } from '../services/settings/lookups'
-import { basename } from 'node:path'
+import { basename, extname } from 'node:path'
 import {
   calendarDays,
   calendarYears,
@@ -245,8 +245,10 @@ export const handlers: Handlers = {
       { name: 'CSV', extensions: ['csv'] },
     ])
     if (!path) return null
-    writeRejectedFile(path, session, host.prefs().language)
-    return { handle: host.rememberFile(path), fileName: basename(path) }
+    // A CSV whatever name was typed, as an export's file is: never the database, written over as text.
+    const file = extname(path).toLowerCase() === '.csv' ? path : `${path}.csv`
+    writeRejectedFile(file, session, host.prefs().language)
+    return { handle: host.rememberFile(file), fileName: basename(file) }
   },
 
   'export.grid': async ({ host, ctx }, input) => {

@@ -554,6 +554,14 @@ describe('the mapping, the rejected rows and the commit', () => {
     const again = await preview('customers', ports.save)
     expect(again.columns.at(-1)).toEqual({ index: 4, header: '错误原因', field: null })
     expect(again.counts).toMatchObject({ imported: 2, rejected: 0 })
+    // A name typed without .csv, even the database's own, gets it: the database is never written over.
+    const database = host.info().databaseFile
+    const unchanged = readFileSync(database)
+    ports.save = database
+    const beside = await call(host, 'import.saveRejected', { token: again.token })
+    expect(beside?.fileName).toBe('account-desk.sqlite.csv')
+    expect(readFileSync(database).equals(unchanged)).toBe(true)
+    expect((await customers()).map((customer) => customer.code)).toEqual(['B1'])
   })
 
   it('writes all the accepted rows or none: a failure on row 60 leaves nothing', async () => {
