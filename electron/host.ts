@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { openDatabase, type Connection } from '../db/connection'
 import { writeDemoData } from '../db/seed/demo'
 import type { Access, AppInfo, Language, Operator, Prefs, RestoreResult } from './api/contract'
@@ -19,6 +19,7 @@ import {
   putBackDatabaseFiles,
   removeDatabaseFiles as removeBackupFiles,
   safetyCopyPath,
+  sameFile,
   stageBackup,
   takeDailyBackup,
 } from './services/transfer/backup'
@@ -238,7 +239,7 @@ export class AppHost {
         'restore_demo',
         'The demo database is open: go back to your own database to restore.',
       )
-    if (resolve(source) === resolve(file))
+    if (sameFile(source, file))
       throw new AppError(
         'same_as_database',
         `${basename(file)} is the database that is open: choose a backup of it.`,

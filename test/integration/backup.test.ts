@@ -7,7 +7,15 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -201,6 +209,10 @@ describe('a backup now', () => {
       code: 'same_as_database',
       params: { fileName: 'account-desk.sqlite' },
     })
+    // Another name for the same file (as a differently-cased path is on Windows): the same refusal.
+    saveAs = join(dir, 'ACCOUNT-DESK-LINK.sqlite')
+    linkSync(databaseFile(), saveAs)
+    expect((await refusal(host, 'backup.now')).code).toBe('same_as_database')
     saveAs = join(dir, 'missing-folder', 'b.sqlite')
     expect(await refusal(host, 'backup.now')).toMatchObject({
       code: 'file_unwritable',

@@ -124,14 +124,23 @@ export async function writeBackup(sqlite: SqliteDatabase.Database, target: strin
   }
 }
 
+/**
+ * Whether two paths name one file: the same path, or (on a case-insensitive disk, through a link) the
+ * same device and inode, which Node reports on Windows too.
+ */
+export function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true
+  const [first, second] = [statSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })]
+  return !!first && !!second && first.ino !== 0 && first.dev === second.dev && first.ino === second.ino
+}
+
 /** A backup where the operator chose; never over the database itself. */
 export async function backupTo(
   sqlite: SqliteDatabase.Database,
   databaseFile: string,
   target: string,
 ): Promise<void> {
-  const same = resolve(target)
-  if ([databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`].some((file) => resolve(file) === same)) {
+  if ([databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`].some((file) => sameFile(file, target))) {
     throw new AppError(
       'same_as_database',
       `${basename(target)} is the database file itself: choose another file for the backup.`,
