@@ -8,7 +8,6 @@
 import * as echarts from 'echarts'
 import type { Language, Report, ReportRow, ReportTable } from '../../api/contract'
 import type { MeasureKind, ReportSection } from '../../domain/report'
-import { periodOf } from '../../domain/periods'
 import * as reportStrings from '../../../renderer/src/i18n/areas/report'
 import { chartHeight, reportChartOption } from '../reportCharts'
 import { documentHtml, escapeHtml, SANS } from './frame'

@@ -12,12 +12,7 @@ import { AppError } from '../../api/errors'
 import type { ReportExportInput } from '../../api/schemas'
 import { exactQuarter } from '../../domain/periods'
 import { REPORT_SECTIONS, type ReportSection } from '../../domain/report'
-import {
-  chartSvg,
-  REPORT_STRINGS,
-  reportHtml,
-  type ReportWording,
-} from '../../files/documents/report'
+import { chartSvg, REPORT_STRINGS, reportHtml, type ReportWording } from '../../files/documents/report'
 import type { DesktopPorts, FileFilter } from '../../files/ports'
 import { reportWorkbook } from '../../files/reportWorkbook'
 import type { ServiceContext } from '../context'
