@@ -5,7 +5,6 @@
  * current file untouched; a good one is put in place after a safety copy, and whoever was working is
  * signed out. The command line does the same.
  */
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   copyFileSync,
@@ -24,7 +23,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/connection'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { AppHost } from '../../electron/host'
-import { call, refusal, sampleCustomer, signInAs, tempDir } from './helpers'
+import { call, cliFailure, refusal, runCli, sampleCustomer, signInAs, tempDir } from './helpers'
 
 const DAY = 86_400_000
 /** 09:00 on Monday 23 November 2026, China time. */
@@ -464,19 +463,7 @@ describe('restoring a backup', () => {
 })
 
 describe('the command line', () => {
-  const run = (...args: string[]) =>
-    execFileSync('npx', ['tsx', 'electron/cli.ts', ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-  const fails = (...args: string[]) => {
-    try {
-      run(...args)
-    } catch (error) {
-      return error as { status: number; stderr: string }
-    }
-    throw new Error('expected the command to fail')
-  }
+  const [run, fails] = [runCli, cliFailure]
 
   it('backs up and restores a file, and refuses a corrupt backup with nothing changed', async () => {
     await signInAs(host, 'staff')

@@ -4,7 +4,6 @@
  * yuan, labels for codes, and text a spreadsheet would run as a formula neutralised. Bad input is refused
  * before any dialog; the command line writes the same files.
  */
-import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,7 +14,7 @@ import { AppHost } from '../../electron/host'
 import type { FileFilter } from '../../electron/files/ports'
 import { EXPORT_GRIDS } from '../../electron/api/schemas'
 import { neutralise } from '../../electron/services/transfer/export'
-import { call, refusal, sampleCustomer, signInAs, tempDir } from './helpers'
+import { call, cliFailure, refusal, runCli, sampleCustomer, signInAs, tempDir } from './helpers'
 
 /** 09:00 on Monday 23 November 2026, China time. */
 const NOW = new Date('2026-11-23T01:00:00Z')
@@ -404,20 +403,7 @@ describe('bad input and failures', () => {
 })
 
 describe('the command line', () => {
-  const run = (...args: string[]) =>
-    execFileSync('npx', ['tsx', 'electron/cli.ts', ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-  const fails = (...args: string[]) => {
-    try {
-      run(...args)
-    } catch (error) {
-      const failed = error as { status: number; stderr: string }
-      return { status: failed.status, stderr: failed.stderr }
-    }
-    throw new Error('expected the command to fail')
-  }
+  const [run, fails] = [runCli, cliFailure]
 
   it('exports a grid to the file given, the format from its extension, with a filter', async () => {
     await formulaCustomers()
