@@ -31,7 +31,7 @@ describe('the report', () => {
     host = new Host({ userDataDir: tempDir(), systemLocale: 'zh-CN', appVersion: 'test', now: () => NOW })
     await host.openDemo()
     await signInAs(host, 'supervisor')
-  })
+  }, 60_000)
 
   it('is for supervisors and trainers, not branch staff', async () => {
     expect((await call(host, 'report.get', Q3)).quarter).toBe('2026Q3')
@@ -109,6 +109,19 @@ describe('the report', () => {
     })
     expect(records.total).toBe(branch.values.opened)
     expect(records.rows.every((row) => row.customerId !== customerId)).toBe(true)
+  })
+
+  it('holds each year of a window across New Year to that year’s plans', async () => {
+    const compliance = async (from: string, to: string) =>
+      (await call(host, 'report.get', { from, to })).sections.find((one) => one.section === 'compliance')!
+        .total
+    const [december, january] = [
+      await compliance('2025-12-01', '2025-12-31'),
+      await compliance('2026-01-01', '2026-01-31'),
+    ]
+    const both = await compliance('2025-12-01', '2026-01-31')
+    expect(both.target).toBe(december.target! + january.target!)
+    expect(both.done).toBe(december.done! + january.done!)
   })
 
   it('adds every branch up to the total, and every manager too', async () => {

@@ -5,7 +5,8 @@
  */
 import { sql } from 'kysely'
 import { availability, dayRangePeriod, type FaultSpan } from '../../domain/availability'
-import { compliance } from '../../domain/compliance'
+import { compliance, sumCompliance, type ComplianceFigure } from '../../domain/compliance'
+import { periodsBetween, type DatePeriod } from '../../domain/periods'
 import type { ReportRecord } from '../../api/contract'
 import type { ServiceContext } from '../context'
 import { allTargets, doneCounts } from '../plans/compliance'
@@ -21,21 +22,38 @@ export interface OwnedRecord {
   record: ReportRecord
 }
 
-/** Standard actions done against every customer's plan targets falling due in the window. */
-export async function complianceRecords(ctx: ServiceContext, window: ReportWindow): Promise<OwnedRecord[]> {
-  const period = {
+/**
+ * The window cut where a year begins: a plan is a year's, so each part is held to its own year's plan
+ * (every period kind nests inside a year, so no target falls across the cut).
+ */
+function yearParts(window: ReportWindow): DatePeriod[] {
+  return periodsBetween('year', window.from, window.to).map((year) => ({
     kind: 'quarter' as const,
     key: `${window.from}..${window.to}`,
-    start: window.from,
-    end: window.to,
+    start: year.start < window.from ? window.from : year.start,
+    end: year.end > window.to ? window.to : year.end,
+  }))
+}
+
+/** Standard actions done against every customer's plan targets falling due in the window. */
+export async function complianceRecords(ctx: ServiceContext, window: ReportWindow): Promise<OwnedRecord[]> {
+  const figures = new Map<string, ComplianceFigure[]>()
+  let customers: Awaited<ReturnType<typeof allTargets>>['customers'] = []
+  for (const part of yearParts(window)) {
+    const year = await allTargets(ctx, Number(part.start.slice(0, 4)))
+    const counts = await doneCounts(ctx, part)
+    customers = year.customers
+    for (const customer of customers) {
+      const done = counts.get(customer.id) ?? new Map()
+      const figure = compliance(year.targetsOf(customer), done, part, window.today)
+      figures.set(customer.id, [...(figures.get(customer.id) ?? []), figure])
+    }
   }
-  const { customers, targetsOf } = await allTargets(ctx, Number(window.to.slice(0, 4)))
-  const counts = await doneCounts(ctx, period)
   return customers.flatMap((customer) => {
-    const figure = compliance(targetsOf(customer), counts.get(customer.id) ?? new Map(), period, window.today)
+    const figure = sumCompliance(figures.get(customer.id) ?? [])
     if (figure.target === 0) return []
     // A customer behind on any item counts once: the number opens its customers, each at its plan.
-    const overdue = figure.overdue.length > 0 ? 1 : 0
+    const overdue = figure.overdue > 0 ? 1 : 0
     return [
       {
         branchId: customer.branchId,
