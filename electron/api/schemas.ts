@@ -880,16 +880,16 @@ export { REPORT_SECTIONS } from '../domain/report'
 
 export const REPORT_FORMATS = ['xlsx', 'pdf'] as const
 export const REPORT_GROUPINGS = ['branch', 'manager', 'total'] as const
-/** The longest window one report covers: a year, so that its figures stay a report and not an archive. */
-export const REPORT_MAX_DAYS = 366
-
 const reportWindow = { from: requiredDate, to: requiredDate }
 
-/** A window of days, inclusive, in order and at most a year long. */
+/**
+ * A window of days, inclusive, in order and at most a year long (ending before the same day a year on),
+ * so that its figures stay a report and not an archive.
+ */
 function checkedWindow<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
   return schema
     .refine((w) => inOrder(w.from, w.to), { message: 'ends_before_start', path: ['to'] })
-    .refine((w) => Date.parse(w.to) - Date.parse(w.from) < REPORT_MAX_DAYS * 86_400_000, {
+    .refine((w) => w.to < `${Number(w.from.slice(0, 4)) + 1}${w.from.slice(4)}`, {
       message: 'window_too_long',
       path: ['to'],
     })

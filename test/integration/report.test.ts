@@ -8,6 +8,7 @@ import type { Report } from '../../electron/api/contract'
 import { AppHost as Host } from '../../electron/host'
 import { DEMO_SUPERVISOR_PASSWORD } from '../../db/seed/demo'
 import type { Role } from '../../electron/api/contract'
+import { reportWindowSchema } from '../../electron/api/schemas'
 import { call, refusal, tempDir } from './helpers'
 
 const NOW = new Date('2026-11-23T01:00:00Z')
@@ -56,6 +57,7 @@ describe('the report', () => {
   it.each([
     [{ from: '2026-09-30', to: '2026-07-01' }, 'to', 'ends_before_start'],
     [{ from: '2025-07-01', to: '2026-09-30' }, 'to', 'window_too_long'],
+    [{ from: '2025-01-01', to: '2026-01-01' }, 'to', 'window_too_long'],
     [{ from: '2026-11-24', to: '2026-12-31' }, 'from', 'in_future'],
     [{ from: '2026-02-30', to: '2026-03-31' }, 'from', 'invalid_date'],
   ])('refuses the window %j at %s (%s)', async (window, path, message) => {
@@ -79,6 +81,9 @@ describe('the report', () => {
   it('marks a window that is not a quarter, and one still running is judged as of today', async () => {
     const report = await call(host, 'report.get', { from: '2026-08-15', to: '2026-11-30' })
     expect(report).toMatchObject({ quarter: null, asOf: '2026-11-23' })
+    // A whole year is the longest window, a leap year's too.
+    expect((await call(host, 'report.get', { from: '2025-01-01', to: '2025-12-31' })).quarter).toBeNull()
+    expect(reportWindowSchema.safeParse({ from: '2028-01-01', to: '2028-12-31' }).success).toBe(true)
   })
 
   it('leaves out a deleted customer’s records, and its numbers open exactly their records', async () => {

@@ -69,7 +69,7 @@ describe('figures as the screen shows them', () => {
     ['fen', 5, 'en', '¥0.05'],
     ['bp', 7_500, 'en', '75.00%'],
     ['bp', 9_999, 'zh-CN', '99.99%'],
-    ['ppm', 999_785, 'en', '99.979%'],
+    ['ppm', 999_785, 'en', '99.978%'],
     ['minutes', 10_264, 'en', '10,264'],
     ['score', 418, 'zh-CN', '4.18'],
     ['bp', null, 'en', '—'],

@@ -61,7 +61,8 @@ export function measureText(kind: MeasureKind, value: number | null, language: L
     case 'bp':
       return `${digits(2).format(value / 100)}%`
     case 'ppm':
-      return `${digits(3).format(value / 10_000)}%`
+      // Cut, not rounded, as on the page: 99.9785 % must not print as 99.979 %.
+      return `${digits(3).format(Math.floor(value / 10) / 1000)}%`
     case 'score':
       return digits(2).format(value / 100)
     default:

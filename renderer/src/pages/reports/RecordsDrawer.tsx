@@ -43,7 +43,11 @@ export function RecordsDrawer({
     let live = true
     call('report.records', { from, to, ...opened })
       .then((next) => live && setAnswer({ opened, records: next }))
-      .catch((error: unknown) => void message.error(errorMessage(t, error)))
+      .catch((error: unknown) => {
+        // The drawer stops loading: an empty list under the error, not a spinner for ever.
+        if (live) setAnswer({ opened, records: { figureKind: null, rows: [], total: 0 } })
+        void message.error(errorMessage(t, error))
+      })
     return () => {
       live = false
     }

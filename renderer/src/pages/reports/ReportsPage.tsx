@@ -101,7 +101,7 @@ export function ReportsPage({ query }: { query?: ReportQuery | undefined }) {
           validateStatus={windowErrors.length ? 'error' : undefined}
           help={
             windowErrors.length ? (
-              <span data-testid="report-window-error">{windowErrors.join('；')}</span>
+              <span data-testid="report-window-error">{windowErrors.join(' ')}</span>
             ) : undefined
           }
         >
