@@ -53,25 +53,25 @@ export function reportWindow(ctx: ServiceContext, input: ReportWindowInput): Rep
   return { from: input.from, to: input.to, today }
 }
 
-async function sqlSection(ctx: ServiceContext, section: ReportSection, window: ReportWindow) {
-  switch (section) {
-    case 'customers':
-      return customersSection(ctx)
-    case 'orders':
-      return ordersSection(ctx, window)
-    case 'slips':
-      return slipsSection(ctx, window)
-    case 'deliveries':
-      return deliveriesSection(ctx, window)
-    case 'followUps':
-      return followUpsSection(ctx, window)
-    case 'churn':
-      return churnSection(ctx, window)
-    case 'complaints':
-      return complaintsSection(ctx, window)
-    default:
-      return null
-  }
+/** The sections counted in SQL; the others (compliance, availability) are worked out record by record. */
+const SQL_SECTIONS: Partial<
+  Record<ReportSection, (ctx: ServiceContext, window: ReportWindow) => SqlSection | Promise<SqlSection>>
+> = {
+  customers: customersSection,
+  orders: ordersSection,
+  slips: slipsSection,
+  deliveries: deliveriesSection,
+  followUps: followUpsSection,
+  churn: churnSection,
+  complaints: complaintsSection,
+}
+
+async function sqlSection(
+  ctx: ServiceContext,
+  section: ReportSection,
+  window: ReportWindow,
+): Promise<SqlSection | null> {
+  return (await SQL_SECTIONS[section]?.(ctx, window)) ?? null
 }
 
 function computedRecords(ctx: ServiceContext, section: ReportSection, window: ReportWindow) {

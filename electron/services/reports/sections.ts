@@ -82,6 +82,12 @@ function liveRecords(ctx: ServiceContext, table: string, alias: string) {
     .where('c.deletedAt', 'is', null) as RecordQuery
 }
 
+/** A table's live records whose date `column` (alias.column) falls in the window. */
+function recordsIn(ctx: ServiceContext, table: string, column: string, window: ReportWindow) {
+  const alias = column.split('.')[0]!
+  return liveRecords(ctx, table, alias).where(column, '>=', window.from).where(column, '<=', window.to)
+}
+
 /** Customers as they are now (the file keeps no history of tier and status), by tier and by status. */
 export async function customersSection(ctx: ServiceContext): Promise<SqlSection> {
   const records = ctx.db.selectFrom('customer as c').where('c.deletedAt', 'is', null) as RecordQuery
@@ -114,9 +120,7 @@ export function ordersSection(ctx: ServiceContext, window: ReportWindow): SqlSec
   const met = sql<boolean>`o.status = 'met'`
   return {
     section: 'orders',
-    records: liveRecords(ctx, 'provisioning_order', 'o')
-      .where('o.completed_on', '>=', window.from)
-      .where('o.completed_on', '<=', window.to),
+    records: recordsIn(ctx, 'provisioning_order', 'o.completed_on', window),
     measures: [
       ...PROVISIONING_CLASSES.flatMap((cls) => {
         const inClass = sql<boolean>`o.provisioning_class = ${cls}`
@@ -205,10 +209,9 @@ function onTimeSection(
   }
   return {
     section: table === 'delivery' ? 'deliveries' : 'followUps',
-    records: liveRecords(ctx, table, 'r')
-      .where('r.due_on', '>=', window.from)
-      .where('r.due_on', '<=', window.to)
-      .where(sql<boolean>`(${done} is not null or r.due_on < ${window.today})`),
+    records: recordsIn(ctx, table, 'r.due_on', window).where(
+      sql<boolean>`(${done} is not null or r.due_on < ${window.today})`,
+    ),
     measures,
     columns: {
       ...columns(
@@ -234,9 +237,7 @@ export function churnSection(ctx: ServiceContext, window: ReportWindow): SqlSect
   const handled = sql<boolean>`w.handled_on is not null and w.handled_on <= ${window.to}`
   return {
     section: 'churn',
-    records: liveRecords(ctx, 'churn_warning', 'w')
-      .where('w.raised_on', '>=', window.from)
-      .where('w.raised_on', '<=', window.to),
+    records: recordsIn(ctx, 'churn_warning', 'w.raised_on', window),
     measures: [
       ...CHURN_SOURCES.map((source) => countWhen(`raised.${source}`, sql<boolean>`w.source = ${source}`)),
       countWhen('raised', always),
@@ -255,10 +256,7 @@ export function churnSection(ctx: ServiceContext, window: ReportWindow): SqlSect
 export function complaintsSection(ctx: ServiceContext, window: ReportWindow): SqlSection {
   return {
     section: 'complaints',
-    records: liveRecords(ctx, 'activity', 'a')
-      .where('a.kind', '=', 'complaint')
-      .where('a.occurred_on', '>=', window.from)
-      .where('a.occurred_on', '<=', window.to),
+    records: recordsIn(ctx, 'activity', 'a.occurred_on', window).where('a.kind', '=', 'complaint'),
     measures: [
       countWhen('complaints', always),
       {
