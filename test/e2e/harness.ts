@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { dispatch } from '../../electron/api/handlers'
 import { AppHost } from '../../electron/host'
 import { isAppUrl } from '../../electron/window/security'
@@ -114,6 +115,18 @@ export async function startApp(
       await host.close()
     },
   }
+}
+
+/** On first start, registers 周主管 as the first supervisor (password e2e-supervisor) and starts work. */
+export async function registerFirstSupervisor(page: Page): Promise<void> {
+  await expect.poll(() => page.getByText('谁在使用服务台？').isVisible()).toBe(true)
+  const form = page.getByTestId('register-form')
+  await form.getByLabel('姓名').fill('周主管')
+  await choose(page, '级别', '高级客户经理')
+  await form.getByText('主管', { exact: true }).click()
+  await form.getByLabel('密码').fill('e2e-supervisor')
+  await form.getByRole('button', { name: '新增并开始工作' }).click()
+  await expect.poll(() => page.getByTestId('current-operator').textContent()).toContain('周主管')
 }
 
 /** Picks an option of an antd Select by the text shown. */

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../integration/helpers'
-import { choose, startApp, type RunningApp } from './harness'
+import { registerFirstSupervisor, startApp, type RunningApp } from './harness'
 
 let app: RunningApp
 const files = tempDir('account-desk-calendar-')
@@ -46,14 +46,7 @@ const urgentDigital = () =>
 describe('SLA rules and the working-day calendar in settings', () => {
   it('registers the first supervisor and opens settings', async () => {
     const { page } = app
-    await expect.poll(() => page.getByText('谁在使用服务台？').isVisible()).toBe(true)
-    const form = page.getByTestId('register-form')
-    await form.getByLabel('姓名').fill('周主管')
-    await choose(page, '级别', '高级客户经理')
-    await form.getByText('主管', { exact: true }).click()
-    await form.getByLabel('密码').fill('e2e-supervisor')
-    await form.getByRole('button', { name: '新增并开始工作' }).click()
-    await expect.poll(() => page.getByTestId('current-operator').textContent()).toContain('周主管')
+    await registerFirstSupervisor(page)
     await page.getByRole('menuitem', { name: '设置' }).click()
     await expect.poll(() => page.getByTestId('sla-rules-card').isVisible()).toBe(true)
   })

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { CustomerFile } from '../../electron/api/contract'
 import { dispatch } from '../../electron/api/handlers'
 import { tempDir } from '../integration/helpers'
-import { choose, SCREENSHOT_DIR, startApp, type RunningApp } from './harness'
+import { registerFirstSupervisor, SCREENSHOT_DIR, startApp, type RunningApp } from './harness'
 
 let app: RunningApp
 const files = tempDir('account-desk-transfer-')
@@ -71,14 +71,7 @@ async function signIn(name: string, password: string) {
 describe('import, export, backup and restore', () => {
   it('registers the first supervisor and opens the import page from the menu', async () => {
     const { page } = app
-    await expect.poll(() => page.getByText('谁在使用服务台？').isVisible()).toBe(true)
-    const form = page.getByTestId('register-form')
-    await form.getByLabel('姓名').fill('周主管')
-    await choose(page, '级别', '高级客户经理')
-    await form.getByText('主管', { exact: true }).click()
-    await form.getByLabel('密码').fill('e2e-supervisor')
-    await form.getByRole('button', { name: '新增并开始工作' }).click()
-    await expect.poll(() => page.getByTestId('current-operator').textContent()).toContain('周主管')
+    await registerFirstSupervisor(page)
     await page.getByRole('menuitem', { name: '数据导入' }).click()
     await expect.poll(() => page.url()).toMatch(/#\/import$/)
     await expect.poll(() => text('import-page')).toContain('不写入任何数据')
